@@ -1,0 +1,87 @@
+"""From what the user said (interview session or API body) to the engine's Answers.
+
+The interview keeps the user's own answers ("I'm not sure" included) as text in the session;
+this module is the one place that turns them into the typed, immutable Answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from rules import AccountType, Answers
+
+from .forms import NOT_SURE, ROLLED_OVER, YES
+
+SESSION_KEY = "rlc.answers"
+MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
+
+
+class AnswersMissing(LookupError):
+    """The session holds no complete, valid set of answers (expired, deleted or tampered)."""
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise AnswersMissing(f"not a number: {type(value).__name__}") from None
+    if not number.is_finite() or number < 0:
+        raise AnswersMissing("not a finite amount ≥ 0")
+    return number
+
+
+def answers_from_interview(stored: Mapping[str, object]) -> Answers:
+    """Build Answers from the interview's stored answers; raise AnswersMissing if unusable."""
+    try:
+        account_type = AccountType(str(stored["account_type"]))
+        paid_out = stored["fully_liquidated"]
+        has_basis = stored["has_basis"]
+        tax_year = int(str(stored["tax_year"]))
+        state = str(stored["state"])
+    except (KeyError, ValueError) as exc:
+        raise AnswersMissing(str(exc)) from None
+    basis = _decimal(stored.get("basis")) if has_basis == YES else Decimal(0)
+    return Answers(
+        account_type=account_type,
+        tax_year=tax_year,
+        state=state,
+        basis=basis or Decimal(0),
+        fully_liquidated=paid_out == YES,
+        total_distributions=_decimal(stored.get("total_distributions"))
+        if paid_out == YES
+        else None,
+        agi=_decimal(stored.get("agi")),
+        age_at_distribution=_decimal(stored.get("age_at_distribution")),
+        state_basis=_decimal(stored.get("state_basis")),
+        rolled_over=paid_out == ROLLED_OVER,
+    )
+
+
+def unsure_about(stored: Mapping[str, object]) -> tuple[str, ...]:
+    """Which questions the user answered "I'm not sure" (the result explains how to find out)."""
+    return tuple(key for key in ("has_basis", "fully_liquidated") if stored.get(key) == NOT_SURE)
+
+
+def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
+    """Build Answers from DeterminationForm.cleaned_data."""
+    return Answers(
+        account_type=AccountType(str(cleaned["account_type"])),
+        tax_year=int(cleaned["tax_year"]),  # type: ignore[call-overload]
+        state=str(cleaned["state"]),
+        basis=cleaned["basis"],  # type: ignore[arg-type]
+        fully_liquidated=bool(cleaned["fully_liquidated"]),
+        total_distributions=cleaned.get("total_distributions"),  # type: ignore[arg-type]
+        agi=cleaned.get("agi"),  # type: ignore[arg-type]
+        age_at_distribution=cleaned.get("age_at_distribution"),  # type: ignore[arg-type]
+        state_basis=cleaned.get("state_basis"),  # type: ignore[arg-type]
+        inherited=bool(cleaned.get("inherited")),
+        rolled_over=bool(cleaned.get("rolled_over")),
+    )
+
+
+def to_session(cleaned: Mapping[str, object]) -> dict[str, str]:
+    """Keep only plain text in the session (JSON-serialisable, nothing derived)."""
+    return {key: "" if value is None else str(value) for key, value in cleaned.items()}

@@ -1,0 +1,54 @@
+"""python manage.py law --check: validate the law files and print their coverage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from rules import FEDERAL, FIRST_TAX_YEAR, LawError, last_tax_year, load_law
+
+
+class Command(BaseCommand):
+    help = "Validate rules/law/*.toml and print coverage (jurisdictions × years, citations)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--check", action="store_true", help="validate and print coverage")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            law = load_law()
+        except LawError as exc:
+            raise CommandError(str(exc)) from exc
+        years = range(FIRST_TAX_YEAR, last_tax_year() + 1)
+        outcomes: Counter[str] = Counter()
+        citations = periods = 0
+        review_cells: list[str] = []
+        for code, jurisdiction in sorted(law.jurisdictions.items()):
+            periods += len(jurisdiction.periods)
+            citations += sum(len(p.citations) for p in jurisdiction.periods)
+            citations += sum(len(r.citations) for r in jurisdiction.rules)
+            if code == FEDERAL:
+                continue
+            for year in years:
+                outcome = jurisdiction.period_for(year).outcome
+                outcomes[outcome] += 1
+                if outcome == "needs_review":
+                    review_cells.append(f"{code} {year}")
+        self.stdout.write(f"rules version {law.version}")
+        self.stdout.write(
+            f"{len(law.jurisdictions)} jurisdictions (federal + {len(law.jurisdictions) - 1}) × "
+            f"{len(years)} tax years ({years.start}–{years.stop - 1}); {periods} periods; "
+            f"{citations} citations"
+        )
+        for outcome, count in sorted(outcomes.items()):
+            self.stdout.write(f"  {outcome:15} {count:5} state-years")
+        self.stdout.write(f"needs_review: {len(review_cells)} state-years")
+        by_state: dict[str, list[int]] = {}
+        for cell in review_cells:
+            state, year = cell.split()
+            by_state.setdefault(state, []).append(int(year))
+        for state, ys in sorted(by_state.items()):
+            self.stdout.write(f"  {state}: {min(ys)}–{max(ys)} ({len(ys)} years)")
+        self.stdout.write(self.style.SUCCESS("law files OK"))

@@ -1,0 +1,133 @@
+"""The PDF summary: the result page's content, laid out for paper by WeasyPrint.
+
+User text (preparer fields) reaches the HTML WeasyPrint reads, so the fetcher refuses every
+URL except the project's own static files: no file://, http(s) or data: from anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rules import Determination
+
+from .explain import explain
+from .serialize import answers_json
+
+STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
+TEXT_LIMIT = 200
+NOTE_LIMIT = 1000
+
+
+class PreparerForm(forms.Form):
+    """Optional fields printed on the PDF; never stored or logged."""
+
+    client = forms.CharField(
+        label=_("Client name or reference"), max_length=TEXT_LIMIT, required=False
+    )
+    preparer_name = forms.CharField(label=_("Preparer name"), max_length=TEXT_LIMIT, required=False)
+    firm = forms.CharField(label=_("Firm"), max_length=TEXT_LIMIT, required=False)
+    note = forms.CharField(
+        label=_("Note"), max_length=NOTE_LIMIT, required=False, widget=forms.Textarea
+    )
+
+
+class FetchRefused(ValueError):
+    pass
+
+
+def _static_only_fetcher():  # built lazily: WeasyPrint is imported on first use
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnlyFetcher(URLFetcher):
+        """Serve file:// URLs inside the static folders; refuse everything else."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None):
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise FetchRefused("only the project's static files may be loaded")
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in STATIC_ROOTS):
+                raise FetchRefused("outside the static folders")
+            return super().fetch(url, headers)
+
+    return StaticOnlyFetcher()
+
+
+def check_code(d: Determination) -> str:
+    """A short code from the answers and the rules version: the same inputs give the same code."""
+    payload = json.dumps([answers_json(d.answers), d.rules_version], sort_keys=True)
+    digest = hashlib.sha256(payload.encode()).hexdigest()[:10].upper()
+    return f"{digest[:5]}-{digest[5:]}"
+
+
+def render_pdf(
+    d: Determination, preparer: dict[str, str] | None = None, rows: list | None = None
+) -> bytes:
+    import weasyprint
+
+    from .summary import answer_rows
+
+    explanation = explain(d)
+    if rows is None:
+        rows = answer_rows(_api_answers_for_rows(d), lambda step: "")
+    html = render_to_string(
+        "pdf.html",
+        {
+            "d": d,
+            "e": explanation,
+            "rows": rows,
+            "preparer": {k: v for k, v in (preparer or {}).items() if v},
+            "check_code": check_code(d),
+            "generated": timezone.localdate(),
+            "static_base": STATIC_ROOTS[0].as_uri() + "/",
+        },
+    )
+    document = weasyprint.HTML(
+        string=html, base_url=STATIC_ROOTS[0].as_uri() + "/", url_fetcher=_static_only_fetcher()
+    )
+    return document.write_pdf()
+
+
+def _api_answers_for_rows(d: Determination) -> dict[str, object]:
+    a = d.answers
+    rows: dict[str, object] = {
+        "account_type": a.account_type.value,
+        "has_basis": "yes" if a.basis > 0 else "no",
+        "fully_liquidated": "rolled_over"
+        if a.rolled_over
+        else ("yes" if a.fully_liquidated else "no"),
+        "tax_year": a.tax_year,
+        "state": a.state,
+    }
+    if a.basis > 0:
+        rows["basis"] = a.basis
+    for key in ("state_basis", "total_distributions", "agi", "age_at_distribution"):
+        value = getattr(a, key)
+        if value is not None:
+            rows[key] = value
+    return rows
+
+
+def pdf_response(
+    d: Determination, preparer: dict[str, str] | None = None, rows: list | None = None
+) -> HttpResponse:
+    response = HttpResponse(render_pdf(d, preparer, rows), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="retirement-loss-check-{d.answers.tax_year}.pdf"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,65 @@
+"""The determination as JSON: the API's public contract (extend it, never break it)."""
+
+from __future__ import annotations
+
+from rules import Answers, Determination
+
+from .explain import Explanation, citation_json, sentences_json
+from .formatting import decimal_string
+
+
+def answers_json(a: Answers) -> dict[str, object]:
+    return {
+        "account_type": a.account_type.value,
+        "tax_year": a.tax_year,
+        "state": a.state,
+        "basis": decimal_string(a.basis),
+        "fully_liquidated": a.fully_liquidated,
+        "total_distributions": decimal_string(a.total_distributions),
+        "agi": decimal_string(a.agi),
+        "age_at_distribution": None
+        if a.age_at_distribution is None
+        else str(a.age_at_distribution.normalize()),
+        "state_basis": decimal_string(a.state_basis),
+        "inherited": a.inherited,
+        "rolled_over": a.rolled_over,
+    }
+
+
+def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
+    f, s = d.federal, d.state
+    return {
+        "rules_version": d.rules_version,
+        "answers": answers_json(d.answers),
+        "federal": {
+            "deductible": f.deductible,
+            "reason": f.reason.value,
+            "account_group": f.group.value,
+            "loss": decimal_string(f.loss),
+            "floor": decimal_string(f.floor),
+            "deductible_after_floor": decimal_string(f.deductible_after_floor),
+            "capital_loss_this_year": decimal_string(f.capital_loss_this_year),
+            "capital_loss_carryover": decimal_string(f.capital_loss_carryover),
+            "form_line": f.form_line or None,
+            "headline": e.federal_headline,
+            "explanation": sentences_json(e.federal),
+        },
+        "state": {
+            "code": s.code,
+            "name": s.name,
+            "status": s.status.value,
+            "reason": s.reason,
+            "loss": decimal_string(s.loss),
+            "form_line": s.form_line or None,
+            "used_state_basis": s.used_state_basis,
+            "headline": e.state_headline,
+            "explanation": sentences_json(e.state),
+            "citations": [
+                citation_json(c)
+                for c in dict.fromkeys(c for st in s.statements for c in st.citations)
+            ],
+        },
+        "what_would_change": list(e.what_would_change),
+        "next_steps": list(e.next_steps),
+        "citations": [citation_json(c) for c in d.citations],
+    }

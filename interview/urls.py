@@ -1,0 +1,20 @@
+from django.urls import path, re_path
+
+from .views import api, pages
+from .wizard import InterviewWizard
+
+app_name = "interview"
+
+interview = InterviewWizard.as_view(url_name="interview:step", done_step_name="finished")
+
+urlpatterns = [
+    path("", pages.start, name="start"),
+    re_path(r"^questions/(?P<step>[a-z_]{1,40})/$", interview, name="step"),
+    path("questions/", interview, name="questions"),
+    path("result/", pages.result, name="result"),
+    path("result/summary.pdf", pages.result_pdf, name="result_pdf"),
+    path("delete-my-answers/", pages.delete_answers, name="delete"),
+    path("session-ended/", pages.expired, name="expired"),
+    path("api/v1/determinations", api.determinations, name="api_determinations"),
+    path("api/v1/summary.pdf", api.summary_pdf, name="api_summary_pdf"),
+]

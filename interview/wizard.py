@@ -1,0 +1,218 @@
+"""The question flow: steps, their order and when each is asked, as data at the top.
+
+Each condition is a named predicate of the raw stored answers that accepts missing data, so it
+never reads cleaned data of a step that is hidden (django-formtools issues #220, #266).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django import forms
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from rules import AccountType, current_law
+
+from . import forms as questions
+from .answers import SESSION_KEY, to_session
+from .summary import answer_rows
+
+
+class CheckAnswersForm(forms.Form):
+    """The "Check your answers" page: no fields, its POST confirms the answers."""
+
+
+STEPS: list[tuple[str, type[forms.Form]]] = [
+    ("account_type", questions.AccountTypeForm),
+    ("has_basis", questions.HasBasisForm),
+    ("fully_liquidated", questions.FullyLiquidatedForm),
+    ("tax_year", questions.TaxYearForm),
+    ("state", questions.StateForm),
+    ("basis", questions.BasisForm),
+    ("state_basis", questions.StateBasisForm),
+    ("total_distributions", questions.TotalDistributionsForm),
+    ("agi", questions.AgiForm),
+    ("age", questions.AgeForm),
+    ("check", CheckAnswersForm),
+]
+CHECK_STEP = "check"
+
+
+def _raw(wizard: NamedUrlSessionWizardView, step: str, field: str | None = None) -> str | None:
+    data = wizard.storage.get_step_data(step)
+    if not data:
+        return None
+    value = data.get(f"{step}-{field or step}")
+    return value if isinstance(value, str) else None
+
+
+def _year(wizard: NamedUrlSessionWizardView) -> int | None:
+    try:
+        return int(_raw(wizard, "tax_year") or "")
+    except ValueError:
+        return None
+
+
+def paid_out(wizard: NamedUrlSessionWizardView) -> bool:
+    return _raw(wizard, "fully_liquidated") == questions.YES
+
+
+def asks_basis_amount(wizard: NamedUrlSessionWizardView) -> bool:
+    """The basis matters only when there is some and every account was paid out."""
+    return _raw(wizard, "has_basis") == questions.YES and paid_out(wizard)
+
+
+def asks_state_basis(wizard: NamedUrlSessionWizardView) -> bool:
+    """Only for states that taxed contributions the federal return did not, in that year."""
+    year, state = _year(wizard), _raw(wizard, "state")
+    law = current_law()
+    if not paid_out(wizard) or year is None or state not in law.jurisdictions:
+        return False
+    if _raw(wizard, "account_type") == AccountType.TAXABLE_BROKERAGE:
+        return False
+    try:
+        return law.jurisdictions[state].period_for(year).state_basis
+    except LookupError:
+        return False
+
+
+def asks_total_distributions(wizard: NamedUrlSessionWizardView) -> bool:
+    return paid_out(wizard) and (asks_basis_amount(wizard) or asks_state_basis(wizard))
+
+
+def asks_agi(wizard: NamedUrlSessionWizardView) -> bool:
+    """AGI matters only for a possible loss in a year with a percentage-of-AGI floor."""
+    year = _year(wizard)
+    if not asks_basis_amount(wizard) or year is None:
+        return False
+    if _raw(wizard, "account_type") == AccountType.TAXABLE_BROKERAGE:
+        return False
+    try:
+        return current_law().jurisdictions["US"].period_for(year).floor_percent is not None
+    except LookupError:
+        return False
+
+
+def asks_age(wizard: NamedUrlSessionWizardView) -> bool:
+    return paid_out(wizard) and _raw(wizard, "account_type") != AccountType.TAXABLE_BROKERAGE
+
+
+CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
+    "basis": asks_basis_amount,
+    "state_basis": asks_state_basis,
+    "total_distributions": asks_total_distributions,
+    "agi": asks_agi,
+    "age": asks_age,
+}
+
+
+class InterviewWizard(NamedUrlSessionWizardView):
+    form_list = STEPS
+    condition_dict = CONDITIONS
+    template_name = "question.html"
+
+    def get_template_names(self) -> list[str]:
+        if self.steps.current == CHECK_STEP:
+            return ["check.html"]
+        return [self.template_name]
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, object]:
+        if step == CHECK_STEP:
+            return {}
+        return {"account_type": _raw(self, "account_type")}
+
+    # ---- the step guard formtools lacks ---------------------------------------------------
+
+    def first_unanswered(self) -> str:
+        for step in self.get_form_list():
+            if step == CHECK_STEP or self.storage.get_step_data(step) is None:
+                return step
+        return CHECK_STEP
+
+    def _reachable(self, step: str) -> bool:
+        steps = list(self.get_form_list())
+        if step not in steps:
+            return False
+        return steps.index(step) <= steps.index(self.first_unanswered())
+
+    def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        step = kwargs.get("step")
+        if step not in (None, self.done_step_name) and not self._reachable(str(step)):
+            # A future, skipped or unknown step: back to the first question not yet answered.
+            target = self.first_unanswered()
+            self.storage.current_step = target
+            return redirect(self.get_step_url(target))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        posted = request.POST.get(f"{self.get_prefix(request)}-current_step", "")
+        if posted != self.steps.first and self.storage.get_step_data(self.steps.first) is None:
+            # Nothing stored: the session expired or was deleted while the page was open.
+            return redirect("interview:expired")
+        if not self._reachable(posted):
+            # A forged, skipped or future step name: restart cleanly where the user is.
+            return self._restart()
+        return super().post(request, *args, **kwargs)
+
+    def _restart(self, to: str | None = None) -> HttpResponseRedirect:
+        target = to or self.first_unanswered()
+        self.storage.current_step = target
+        return redirect(self.get_step_url(target))
+
+    def render_next_step(self, form: forms.Form, **kwargs: object) -> HttpResponse:
+        # After any answer (first pass or a change), go to the first question still unanswered;
+        # after a change that needs nothing new, that is the "Check your answers" page.
+        target = self.first_unanswered()
+        self.storage.current_step = target
+        return redirect(self.get_step_url(target))
+
+    # ---- pages -------------------------------------------------------------------------------
+
+    def get_context_data(self, form: forms.Form, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(form=form, **kwargs)
+        steps = list(self.get_form_list())
+        index = steps.index(self.steps.current) if self.steps.current in steps else 0
+        context["back_url"] = (
+            self.get_step_url(steps[index - 1]) if index > 0 else reverse("interview:start")
+        )
+        context["question_number"] = index + 1
+        if self.steps.current == CHECK_STEP:
+            self._drop_answers_that_no_longer_apply()
+            context["rows"] = answer_rows(self._stored_answers(), self.get_step_url)
+        return context
+
+    def _drop_answers_that_no_longer_apply(self) -> None:
+        active = set(self.get_form_list())
+        step_data = self.storage.data.get(self.storage.step_data_key, {})
+        for step in list(step_data):
+            if step not in active:
+                del step_data[step]
+        self.storage.request.session.modified = True
+
+    def _stored_answers(self) -> dict[str, object]:
+        answers: dict[str, object] = {}
+        for step in self.get_form_list():
+            if step == CHECK_STEP:
+                continue
+            form = self.get_form(step=step, data=self.storage.get_step_data(step))
+            if form.is_valid():
+                answers.update(form.cleaned_data)
+        return answers
+
+    def render_done(self, form: forms.Form, **kwargs: object) -> HttpResponse:
+        """Like formtools', but the wizard's storage is kept so Change links still work."""
+        if kwargs.get("step") != self.done_step_name:
+            return redirect(self.get_step_url(self.done_step_name))
+        for step in self.get_form_list():
+            form_obj = self.get_form(step=step, data=self.storage.get_step_data(step))
+            if not form_obj.is_valid():
+                return self.render_revalidation_failure(step, form_obj, **kwargs)
+        return self.done([], **kwargs)
+
+    def done(self, form_list: object, **kwargs: object) -> HttpResponse:
+        # Save the answers under our own key and redirect: the result is never rendered here.
+        self.request.session[SESSION_KEY] = to_session(self._stored_answers())
+        return redirect("interview:result")

@@ -1,0 +1,52 @@
+"""Retirement Loss Check rules engine: answers in, a cited determination out.
+
+Public API: determine(), Answers, Determination and the enums. No Django here.
+"""
+
+from __future__ import annotations
+
+from ._engine import determine, rules_version
+from ._federal import account_group
+from ._law import FEDERAL, Jurisdiction, Law, LawError, current_law, load_law
+from ._model import (
+    FIRST_TAX_YEAR,
+    STATE_CODES,
+    AccountGroup,
+    AccountType,
+    Answers,
+    Citation,
+    Determination,
+    FederalOutcome,
+    FederalReason,
+    Statement,
+    StateOutcome,
+    StateStatus,
+    Years,
+    last_tax_year,
+)
+
+__all__ = [
+    "FEDERAL",
+    "FIRST_TAX_YEAR",
+    "STATE_CODES",
+    "AccountGroup",
+    "AccountType",
+    "Answers",
+    "Citation",
+    "Determination",
+    "FederalOutcome",
+    "FederalReason",
+    "Jurisdiction",
+    "Law",
+    "LawError",
+    "StateOutcome",
+    "StateStatus",
+    "Statement",
+    "Years",
+    "account_group",
+    "current_law",
+    "determine",
+    "last_tax_year",
+    "load_law",
+    "rules_version",
+]

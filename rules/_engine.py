@@ -1,0 +1,34 @@
+"""determine(): the one entry point from answers to a determination."""
+
+from __future__ import annotations
+
+from ._federal import federal_outcome
+from ._law import Law, current_law
+from ._model import Answers, Citation, Determination
+from ._states import state_outcome
+
+
+def determine(answers: Answers, law: Law | None = None) -> Determination:
+    """Decide the federal and state outcome for one set of answers.
+
+    Total for every valid Answers: raises only if the law data itself is broken.
+    """
+    law = law or current_law()
+    federal = federal_outcome(answers, law)
+    state = state_outcome(answers, federal, law)
+    seen: dict[Citation, None] = {}
+    for statement in (*federal.statements, *state.statements):
+        for citation in statement.citations:
+            seen.setdefault(citation, None)
+    return Determination(
+        answers=answers,
+        rules_version=law.version,
+        federal=federal,
+        state=state,
+        citations=tuple(seen),
+    )
+
+
+def rules_version() -> str:
+    """The version of the law files in use: review date plus a content hash."""
+    return current_law().version

@@ -1,0 +1,230 @@
+"""The federal part of a determination. Years live in the law data, never in this code."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ._law import FEDERAL, Jurisdiction, Law
+from ._model import (
+    AccountGroup,
+    AccountType,
+    Answers,
+    FederalOutcome,
+    FederalReason,
+    Statement,
+)
+
+ZERO = Decimal(0)
+EARLY_WITHDRAWAL_AGE = Decimal("59.5")
+
+_IRA_TYPES = {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA}
+_EMPLOYER_ROTH = {AccountType.ROTH_401K, AccountType.ROTH_403B, AccountType.ROTH_457B}
+_EMPLOYER_PLAN = {
+    AccountType.TRADITIONAL_401K,
+    AccountType.TRADITIONAL_403B,
+    AccountType.GOVERNMENTAL_457B,
+}
+GROUP_RULE = {
+    AccountGroup.TRADITIONAL_IRAS: "group_traditional_iras",
+    AccountGroup.ROTH_IRAS: "group_roth_iras",
+    AccountGroup.INHERITED_IRA: "group_inherited_ira",
+    AccountGroup.EMPLOYER_PLAN: "group_employer_plan",
+    AccountGroup.EMPLOYER_ROTH: "group_employer_roth",
+}
+RECORDS_RULE = {
+    AccountGroup.TRADITIONAL_IRAS: "records_ira",
+    AccountGroup.ROTH_IRAS: "records_ira",
+    AccountGroup.INHERITED_IRA: "records_ira",
+    AccountGroup.EMPLOYER_PLAN: "records_plan",
+    AccountGroup.EMPLOYER_ROTH: "records_plan",
+    AccountGroup.BROKERAGE: "records_brokerage",
+}
+
+
+def account_group(answers: Answers) -> AccountGroup:
+    """The aggregation group whose accounts must all be paid out (see AccountGroup)."""
+    kind = answers.account_type
+    if kind is AccountType.TAXABLE_BROKERAGE:
+        return AccountGroup.BROKERAGE
+    if kind in _EMPLOYER_ROTH:
+        return AccountGroup.EMPLOYER_ROTH
+    if kind in _EMPLOYER_PLAN:
+        return AccountGroup.EMPLOYER_PLAN
+    if answers.inherited:
+        return AccountGroup.INHERITED_IRA
+    if kind in _IRA_TYPES:
+        return AccountGroup.TRADITIONAL_IRAS
+    return AccountGroup.ROTH_IRAS
+
+
+def economic_loss(basis: Decimal, answers: Answers) -> Decimal | None:
+    """Basis minus what was received, once every account was paid out in cash; never negative.
+
+    None when the accounts are not all closed (or were rolled over), so no loss can exist yet.
+    """
+    if not answers.fully_liquidated or answers.rolled_over:
+        return None
+    if answers.total_distributions is None:
+        return None
+    return max(ZERO, basis - answers.total_distributions)
+
+
+class _Statements:
+    """Collects the law's statements that apply, with the figures each one may mention."""
+
+    def __init__(self, jurisdiction: Jurisdiction, year: int, facts: dict[str, object]) -> None:
+        self.jurisdiction = jurisdiction
+        self.year = year
+        self.facts = facts
+        self.items: list[Statement] = []
+
+    def add(self, rule_id: str, kind: str = "reason") -> bool:
+        rules = self.jurisdiction.rules_for(rule_id, self.year)
+        for rule in rules:
+            facts = {**self.facts, **rule.values}
+            self.items.append(
+                Statement(
+                    code=rule_id,
+                    text=rule.statement,
+                    years=rule.years,
+                    citations=rule.citations,
+                    facts=tuple(sorted(facts.items())),
+                    kind=kind,
+                )
+            )
+        return bool(rules)
+
+    def add_period(self, kind: str = "reason") -> None:
+        period = self.jurisdiction.period_for(self.year)
+        self.items.append(
+            Statement(
+                code=period.id,
+                text=period.statement,
+                years=period.years,
+                citations=period.citations,
+                facts=tuple(sorted(self.facts.items())),
+                kind=kind,
+            )
+        )
+
+
+def _brokerage(answers: Answers, law: Law) -> FederalOutcome:
+    us = law.jurisdictions[FEDERAL]
+    loss = economic_loss(answers.basis, answers)
+    facts: dict[str, object] = {"year": answers.tax_year, "basis": answers.basis}
+    if answers.total_distributions is not None:
+        facts["received"] = answers.total_distributions
+    if loss is not None:
+        facts["loss"] = loss
+    out = _Statements(us, answers.tax_year, facts)
+    this_year = carryover = None
+    if loss is None:
+        out.add("capital_loss_unsold")
+    elif loss == ZERO:
+        out.add("brokerage_no_loss")
+    out.add("capital_loss")
+    limit_rules = us.rules_for("capital_loss", answers.tax_year)
+    if loss is not None and loss > ZERO and limit_rules:
+        limit = limit_rules[0].values["limit"]
+        this_year = min(loss, limit)
+        carryover = loss - this_year
+    out.add("myth_capital_loss", kind="myth")
+    out.add("records_brokerage", kind="next_step")
+    return FederalOutcome(
+        deductible=bool(loss and loss > ZERO),
+        reason=FederalReason.CAPITAL_LOSS,
+        group=AccountGroup.BROKERAGE,
+        loss=loss,
+        floor=None,
+        deductible_after_floor=None,
+        statements=tuple(out.items),
+        form_line="Form 8949 and Schedule D (Form 1040)",
+        capital_loss_this_year=this_year,
+        capital_loss_carryover=carryover,
+    )
+
+
+def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
+    """Apply the exception's three conditions, then the regime of the tax year."""
+    group = account_group(answers)
+    if group is AccountGroup.BROKERAGE:
+        return _brokerage(answers, law)
+    us = law.jurisdictions[FEDERAL]
+    year = answers.tax_year
+    period = us.period_for(year)
+    loss = economic_loss(answers.basis, answers)
+    facts: dict[str, object] = {"year": year, "basis": answers.basis}
+    if answers.total_distributions is not None:
+        facts["received"] = answers.total_distributions
+    if loss is not None:
+        facts["loss"] = loss
+
+    if answers.basis <= ZERO:
+        reason = FederalReason.NO_BASIS
+    elif loss is None:
+        reason = FederalReason.NOT_FULLY_LIQUIDATED
+    elif loss == ZERO:
+        reason = FederalReason.NO_LOSS
+    else:
+        reason = FederalReason(period.outcome)
+
+    floor = after_floor = None
+    if reason is FederalReason.ALLOWED_MISC_ITEMIZED and answers.agi is not None:
+        assert loss is not None and period.floor_percent is not None
+        floor = answers.agi * period.floor_percent / 100
+        after_floor = max(ZERO, loss - floor)
+        facts.update(agi=answers.agi, floor=floor, deductible_after_floor=after_floor)
+
+    out = _Statements(us, year, facts)
+    if reason is FederalReason.NO_BASIS:
+        out.add("basis_required")
+        out.add(GROUP_RULE[group], kind="note")
+        out.add("myth_market_drop", kind="myth")
+    elif reason is FederalReason.NOT_FULLY_LIQUIDATED:
+        out.add(GROUP_RULE[group])
+        out.add("rollover_not_distribution" if answers.rolled_over else "not_fully_liquidated")
+        out.add_period(kind="note")
+        out.add("myth_market_drop", kind="myth")
+    elif reason is FederalReason.NO_LOSS:
+        out.add("no_loss")
+        out.add(GROUP_RULE[group], kind="note")
+    else:
+        out.add(GROUP_RULE[group])
+        out.add("loss_amount")
+        out.add_period()
+        if reason is FederalReason.ALLOWED_MISC_ITEMIZED:
+            out.add("floor_computed" if floor is not None else "floor_needs_agi")
+            out.add("itemizing_required")
+            out.add("amt_addback", kind="note")
+            _add_overall_limit(out, answers)
+            out.add("refund_time_limit", kind="note")
+        out.add("myth_returns_2026", kind="myth")
+        out.add("myth_nol", kind="myth")
+        out.add("annuity_72b3", kind="note")
+    out.add("myth_capital_loss", kind="myth")
+    if (
+        answers.age_at_distribution is not None
+        and answers.age_at_distribution < EARLY_WITHDRAWAL_AGE
+    ):
+        out.add("early_withdrawal_72t", kind="note")
+    out.add(RECORDS_RULE[group], kind="next_step")
+
+    return FederalOutcome(
+        deductible=reason is FederalReason.ALLOWED_MISC_ITEMIZED,
+        reason=reason,
+        group=group,
+        loss=loss,
+        floor=floor,
+        deductible_after_floor=after_floor,
+        statements=tuple(out.items),
+        form_line=period.form_line if reason is FederalReason.ALLOWED_MISC_ITEMIZED else "",
+    )
+
+
+def _add_overall_limit(out: _Statements, answers: Answers) -> None:
+    """Mention the overall limit (IRC 68) only when the AGI could reach its threshold."""
+    for rule in out.jurisdiction.rules_for("overall_limit", answers.tax_year):
+        lowest = min(rule.values.values(), default=None)
+        if lowest is None or answers.agi is None or answers.agi > lowest:
+            out.add("overall_limit", kind="note")
+            return

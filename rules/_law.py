@@ -1,0 +1,291 @@
+"""Law as data: one TOML file per jurisdiction in rules/law/, read once and checked as it loads.
+
+A malformed file raises LawError naming the file and the field, so a mistake in the law data
+stops the app at start-up instead of producing a wrong answer later.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ._model import (
+    FIRST_TAX_YEAR,
+    STATE_CODES,
+    Citation,
+    FederalReason,
+    StateStatus,
+    Years,
+    last_tax_year,
+)
+
+LAW_DIR = Path(__file__).resolve().parent / "law"
+FEDERAL = "US"
+FEDERAL_OUTCOMES = frozenset(
+    {
+        FederalReason.ALLOWED_MISC_ITEMIZED,
+        FederalReason.SUSPENDED_2018_2025,
+        FederalReason.REPEALED_2026_ONWARD,
+    }
+)
+STATE_OUTCOMES = frozenset(StateStatus)
+PERIOD_KEYS = frozenset(
+    {"id", "years", "outcome", "statement", "citations", "reviewed", "form_line"}
+    | {"floor_percent", "share_percent", "state_basis"}
+)
+RULE_KEYS = frozenset({"id", "years", "statement", "citations", "reviewed", "values"})
+FILE_KEYS = frozenset({"jurisdiction", "name", "period", "rule", "capital_losses"})
+
+
+class LawError(ValueError):
+    """A law file is missing, malformed or incomplete."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """What one jurisdiction's law says for a span of tax years."""
+
+    id: str
+    years: Years
+    outcome: str
+    statement: str
+    citations: tuple[Citation, ...]
+    reviewed: datetime.date
+    form_line: str = ""
+    floor_percent: Decimal | None = None
+    share_percent: Decimal | None = None
+    state_basis: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A dated statement that applies alongside the period (a note, myth or nearby rule)."""
+
+    id: str
+    years: Years
+    statement: str
+    citations: tuple[Citation, ...]
+    reviewed: datetime.date
+    values: Mapping[str, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    code: str
+    name: str
+    periods: tuple[Period, ...]
+    rules: tuple[Rule, ...]
+    capital_losses: Period | None
+    source: str
+
+    def period_for(self, year: int) -> Period:
+        for period in self.periods:
+            if year in period.years:
+                return period
+        raise LawError(f"{self.source}: no period covers tax year {year}")
+
+    def rules_for(self, rule_id: str, year: int) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.id == rule_id and year in r.years)
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    jurisdictions: Mapping[str, Jurisdiction]
+    version: str
+    last_reviewed: datetime.date
+
+
+class _Reader:
+    """Reads one parsed TOML table, naming the file and the field in every error."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, message: str) -> LawError:
+        return LawError(f"{self.source}: {where}: {message}")
+
+    def text(self, table: Mapping[str, Any], key: str, where: str, required: bool = True) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(f"{where}.{key}", "must be non-empty text")
+        return value.strip()
+
+    def date(self, table: Mapping[str, Any], key: str, where: str) -> datetime.date:
+        value = table.get(key)
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            raise self.fail(f"{where}.{key}", "must be a date like 2026-11-24")
+        return value
+
+    def decimal(self, table: Mapping[str, Any], key: str, where: str) -> Decimal | None:
+        if key not in table:
+            return None
+        try:
+            value = Decimal(str(table[key]))
+        except InvalidOperation:
+            raise self.fail(f"{where}.{key}", "must be a number written as text") from None
+        if not value.is_finite() or value < 0:
+            raise self.fail(f"{where}.{key}", "must be a finite number ≥ 0")
+        return value
+
+    def years(self, table: Mapping[str, Any], where: str) -> Years:
+        value = table.get("years")
+        if not isinstance(value, dict) or not isinstance(value.get("first"), int):
+            raise self.fail(f"{where}.years", "must be a table like { first = 2018, last = 2025 }")
+        last = value.get("last")
+        if last is not None and (not isinstance(last, int) or last < value["first"]):
+            raise self.fail(f"{where}.years.last", "must be a year not before first")
+        unknown = set(value) - {"first", "last"}
+        if unknown:
+            raise self.fail(f"{where}.years", f"unknown keys {sorted(unknown)}")
+        return Years(value["first"], last)
+
+    def citations(self, table: Mapping[str, Any], where: str) -> tuple[Citation, ...]:
+        raw = table.get("citations")
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(f"{where}.citations", "needs at least one citation")
+        out = []
+        for i, item in enumerate(raw):
+            here = f"{where}.citations[{i}]"
+            if not isinstance(item, dict):
+                raise self.fail(here, "must be a table with title, pinpoint and url")
+            url = self.text(item, "url", here, required=False)
+            if url and not url.startswith("https://"):
+                raise self.fail(f"{here}.url", "must start with https://")
+            out.append(
+                Citation(
+                    title=self.text(item, "title", here),
+                    pinpoint=self.text(item, "pinpoint", here, required=False),
+                    url=url,
+                )
+            )
+        return tuple(out)
+
+    def only(self, table: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
+        unknown = set(table) - allowed
+        if unknown:
+            raise self.fail(where, f"unknown keys {sorted(unknown)} (a typo?)")
+
+    def period(self, table: Any, where: str, outcomes: frozenset[str]) -> Period:
+        if not isinstance(table, dict):
+            raise self.fail(where, "must be a table")
+        self.only(table, PERIOD_KEYS, where)
+        outcome = self.text(table, "outcome", where)
+        if outcome not in outcomes:
+            raise self.fail(f"{where}.outcome", f"must be one of {sorted(outcomes)}")
+        state_basis = table.get("state_basis", False)
+        if not isinstance(state_basis, bool):
+            raise self.fail(f"{where}.state_basis", "must be true or false")
+        return Period(
+            id=self.text(table, "id", where, required=False) or where,
+            years=self.years(table, where),
+            outcome=outcome,
+            statement=self.text(table, "statement", where),
+            citations=self.citations(table, where),
+            reviewed=self.date(table, "reviewed", where),
+            form_line=self.text(table, "form_line", where, required=False),
+            floor_percent=self.decimal(table, "floor_percent", where),
+            share_percent=self.decimal(table, "share_percent", where),
+            state_basis=state_basis,
+        )
+
+    def rule(self, table: Any, where: str) -> Rule:
+        if not isinstance(table, dict):
+            raise self.fail(where, "must be a table")
+        self.only(table, RULE_KEYS, where)
+        raw_values = table.get("values", {})
+        if not isinstance(raw_values, dict):
+            raise self.fail(f"{where}.values", "must be a table of amounts")
+        values = {key: self.decimal(raw_values, key, f"{where}.values") for key in raw_values}
+        return Rule(
+            id=self.text(table, "id", where),
+            years=self.years(table, where),
+            statement=self.text(table, "statement", where),
+            citations=self.citations(table, where),
+            reviewed=self.date(table, "reviewed", where),
+            values=MappingProxyType(values),
+        )
+
+
+def _check_coverage(reader: _Reader, periods: tuple[Period, ...], last_year: int) -> None:
+    """Every supported tax year is covered by exactly one period: no gaps, no overlaps."""
+    for year in range(FIRST_TAX_YEAR, last_year + 1):
+        covering = [p.id for p in periods if year in p.years]
+        if not covering:
+            raise reader.fail("period", f"no period covers tax year {year}")
+        if len(covering) > 1:
+            raise reader.fail("period", f"tax year {year} is covered twice: {covering}")
+
+
+def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
+    """Read and check one law file."""
+    reader = _Reader(path.name)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LawError(f"{path.name}: cannot be read as TOML: {exc}") from exc
+    reader.only(data, FILE_KEYS, "file")
+    code = reader.text(data, "jurisdiction", "file")
+    if path.stem.upper() != code:
+        raise reader.fail("jurisdiction", f"{code!r} does not match the file name")
+    outcomes = FEDERAL_OUTCOMES if code == FEDERAL else STATE_OUTCOMES
+    raw_periods = data.get("period")
+    if not isinstance(raw_periods, list) or not raw_periods:
+        raise reader.fail("period", "needs at least one [[period]]")
+    periods = tuple(
+        reader.period(p, f"period[{i}]", frozenset(outcomes)) for i, p in enumerate(raw_periods)
+    )
+    _check_coverage(reader, periods, last_year)
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise reader.fail("rule", "must be a list of [[rule]] tables")
+    rules = tuple(reader.rule(r, f"rule[{i}]") for i, r in enumerate(raw_rules))
+    capital_losses = None
+    if code != FEDERAL:
+        capital_losses = reader.period(
+            {**data.get("capital_losses", {}), "years": {"first": FIRST_TAX_YEAR}},
+            "capital_losses",
+            frozenset(STATE_OUTCOMES),
+        )
+    return Jurisdiction(
+        code=code,
+        name=reader.text(data, "name", "file"),
+        periods=periods,
+        rules=rules,
+        capital_losses=capital_losses,
+        source=path.name,
+    )
+
+
+def load_law(directory: Path = LAW_DIR, today: datetime.date | None = None) -> Law:
+    """Load every law file, check that federal plus all 51 jurisdictions are there."""
+    last_year = last_tax_year(today)
+    files = sorted(directory.glob("*.toml"))
+    jurisdictions = {}
+    digest = hashlib.sha256()
+    for path in files:
+        jurisdiction = parse_jurisdiction(path, last_year)
+        jurisdictions[jurisdiction.code] = jurisdiction
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    missing = sorted({FEDERAL, *STATE_CODES} - set(jurisdictions))
+    if missing:
+        raise LawError(f"{directory}: no law file for {', '.join(missing)}")
+    extra = sorted(set(jurisdictions) - {FEDERAL, *STATE_CODES})
+    if extra:
+        raise LawError(f"{directory}: unexpected law files for {', '.join(extra)}")
+    last_reviewed = max(p.reviewed for j in jurisdictions.values() for p in (*j.periods, *j.rules))
+    version = f"{last_reviewed.isoformat()}.{digest.hexdigest()[:10]}"
+    return Law(MappingProxyType(jurisdictions), version, last_reviewed)
+
+
+@cache
+def current_law() -> Law:
+    """The law files as loaded once per process."""
+    return load_law()

@@ -1,0 +1,171 @@
+"""Value objects of the rules engine: what the user said, and what the law makes of it.
+
+Plain Python (no Django): the engine can be read, tested and reused on its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class AccountType(StrEnum):
+    """The kind of account, spelled as in the public API."""
+
+    TRADITIONAL_401K = "traditional_401k"
+    ROTH_401K = "roth_401k"
+    TRADITIONAL_403B = "traditional_403b"
+    ROTH_403B = "roth_403b"
+    GOVERNMENTAL_457B = "governmental_457b"
+    ROTH_457B = "roth_457b"
+    TRADITIONAL_IRA = "traditional_ira"
+    SEP_IRA = "sep_ira"
+    SIMPLE_IRA = "simple_ira"
+    ROTH_IRA = "roth_ira"
+    TAXABLE_BROKERAGE = "taxable_brokerage"
+
+
+class AccountGroup(StrEnum):
+    """The set of accounts that must all be paid out before a loss exists.
+
+    IRC 408(d)(2) treats all of one person's traditional, SEP and SIMPLE IRAs as one contract;
+    IRC 408A(d)(4) does the same for Roth IRAs; an employer plan is its own contract (Rev. Rul.
+    72-305) and a designated Roth account inside it is tested on its own (IRC 402A(d)(4)).
+    """
+
+    TRADITIONAL_IRAS = "traditional_iras"
+    ROTH_IRAS = "roth_iras"
+    INHERITED_IRA = "inherited_ira"
+    EMPLOYER_PLAN = "employer_plan"
+    EMPLOYER_ROTH = "employer_roth"
+    BROKERAGE = "brokerage"
+
+
+class FederalReason(StrEnum):
+    """Why the federal answer is what it is (public API values)."""
+
+    NO_BASIS = "no_basis"
+    NOT_FULLY_LIQUIDATED = "not_fully_liquidated"
+    NO_LOSS = "no_loss"
+    ALLOWED_MISC_ITEMIZED = "allowed_misc_itemized"
+    SUSPENDED_2018_2025 = "suspended_2018_2025"
+    REPEALED_2026_ONWARD = "repealed_2026_onward"
+    CAPITAL_LOSS = "capital_loss"
+
+
+class StateStatus(StrEnum):
+    """The state answer (public API values)."""
+
+    NO_INCOME_TAX = "no_income_tax"
+    DEDUCTIBLE = "deductible"
+    NOT_DEDUCTIBLE = "not_deductible"
+    NEEDS_REVIEW = "needs_review"
+
+
+STATE_CODES: tuple[str, ...] = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY",
+)  # fmt: skip
+
+FIRST_TAX_YEAR = 2000
+
+
+def last_tax_year(today: datetime.date | None = None) -> int:
+    """The last supported tax year: the current calendar year plus one, for planning."""
+    return (today or datetime.date.today()).year + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What the user told us, already cleaned. Nothing here is derived."""
+
+    account_type: AccountType
+    tax_year: int
+    state: str
+    basis: Decimal
+    fully_liquidated: bool
+    total_distributions: Decimal | None = None
+    agi: Decimal | None = None
+    age_at_distribution: Decimal | None = None
+    state_basis: Decimal | None = None
+    inherited: bool = False
+    rolled_over: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    title: str
+    pinpoint: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    """Inclusive range of tax years; `last` None means open-ended."""
+
+    first: int
+    last: int | None = None
+
+    def __contains__(self, year: object) -> bool:
+        return (
+            isinstance(year, int)
+            and self.first <= year
+            and (self.last is None or year <= self.last)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One reason behind a determination: a stable code, its law text, years and citations.
+
+    `text` is the plain-English statement kept with the law data; `facts` are the values the
+    sentence may mention (amounts as Decimal, years as int). Prose for display is made by the
+    single explain() on the Django side.
+    """
+
+    code: str
+    text: str
+    years: Years
+    citations: tuple[Citation, ...]
+    facts: tuple[tuple[str, object], ...] = ()
+    kind: str = "reason"  # reason | note | myth | next_step
+
+
+@dataclass(frozen=True, slots=True)
+class FederalOutcome:
+    deductible: bool
+    reason: FederalReason
+    group: AccountGroup
+    loss: Decimal | None
+    floor: Decimal | None
+    deductible_after_floor: Decimal | None
+    statements: tuple[Statement, ...]
+    form_line: str = ""
+    capital_loss_this_year: Decimal | None = None
+    capital_loss_carryover: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StateOutcome:
+    code: str
+    name: str
+    status: StateStatus
+    reason: str
+    loss: Decimal | None
+    form_line: str
+    statements: tuple[Statement, ...]
+    asks_state_basis: bool = False
+    used_state_basis: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Determination:
+    answers: Answers
+    rules_version: str
+    federal: FederalOutcome
+    state: StateOutcome
+    citations: tuple[Citation, ...] = field(default=())

@@ -1,0 +1,111 @@
+"""The interview end to end through Django's test client."""
+
+from __future__ import annotations
+
+import pytest
+
+from .wizard_helpers import PREFIX, answer, confirm, step_url, walk
+
+pytestmark = pytest.mark.django_db
+
+ROTH_2016 = [
+    ("account_type", "roth_ira"),
+    ("has_basis", "yes"),
+    ("fully_liquidated", "yes"),
+    ("tax_year", "2016"),
+    ("state", "TX"),
+    ("basis", "$20,000"),
+    ("total_distributions", "18,000"),
+    ("agi", " 50,000 "),
+    ("age", "52"),
+]
+
+
+def test_a_full_journey_ends_on_the_result_with_the_loss_and_floor(client):
+    last = walk(client, ROTH_2016)
+    assert last["Location"] == step_url("check")
+    check = client.get(step_url("check"))
+    assert "Check your answers" in check.content.decode()
+    result = confirm(client)
+    page = result.content.decode()
+    assert result.redirect_chain[-1][0] == "/result/"
+    assert "Yes, for 2016" in page
+    assert "$2,000" in page and "$1,000" in page
+    assert "Download PDF summary" in page
+    pdf = client.get("/result/summary.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_no_basis_skips_the_amount_questions(client):
+    last = walk(
+        client,
+        [
+            ("account_type", "traditional_401k"),
+            ("has_basis", "no"),
+            ("fully_liquidated", "yes"),
+            ("tax_year", "2020"),
+            ("state", "TX"),
+        ],
+    )
+    # basis and agi are skipped: no basis means no amount matters; the next asked is age.
+    assert last["Location"] == step_url("age")
+    assert client.get(step_url("basis"))["Location"] == step_url("age")
+    answer(client, "age", "")
+    page = confirm(client).content.decode()
+    assert "Without after-tax money" in page
+
+
+def test_an_invalid_amount_keeps_earlier_answers_and_what_was_typed(client):
+    walk(client, ROTH_2016[:5])
+    response = answer(client, "basis", "twenty grand")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter an amount in dollars using digits" in page
+    assert 'value="twenty grand"' in page
+    assert page.count("There is a problem") == 1
+    assert "<title>Error:" in page
+    # Earlier answers are still there: the check page lists them once basis is fixed.
+    answer(client, "basis", "20000")
+    answer(client, "total_distributions", "18000")
+    answer(client, "agi", "")
+    answer(client, "age", "")
+    check = client.get(step_url("check")).content.decode()
+    assert "Roth IRA" in check and "2016" in check
+
+
+def test_a_future_step_redirects_to_the_first_unanswered_one(client):
+    walk(client, ROTH_2016[:2])
+    response = client.get(step_url("state"))
+    assert response["Location"] == step_url("fully_liquidated")
+
+
+def test_a_forged_step_name_restarts_cleanly(client):
+    walk(client, ROTH_2016[:2])
+    response = client.post(
+        step_url("account_type"), {f"{PREFIX}-current_step": "../../etc", "x": "1"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == step_url("fully_liquidated")
+
+
+def test_an_unknown_step_url_restarts_cleanly(client):
+    client.get("/questions/?reset")
+    assert client.get(step_url("no_such_step"))["Location"] == step_url("account_type")
+
+
+def test_result_without_answers_explains_the_session_ended(client):
+    response = client.get("/result/", follow=True)
+    assert "Nothing you entered was kept" in response.content.decode()
+
+
+def test_a_stale_session_post_shows_the_ended_page(client):
+    response = answer(client, "state", "TX", follow=True)
+    assert "Your session has ended" in response.content.decode()
+
+
+def test_delete_my_answers_clears_the_session(client):
+    walk(client, ROTH_2016)
+    confirm(client)
+    deleted = client.post("/delete-my-answers/")
+    assert "have been deleted" in deleted.content.decode()
+    assert client.get("/result/")["Location"] == "/session-ended/"
