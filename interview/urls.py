@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import api, pages
+from .views import api, law, pages
 from .wizard import InterviewWizard
 
 app_name = "interview"
@@ -17,4 +17,6 @@ urlpatterns = [
     path("session-ended/", pages.expired, name="expired"),
     path("api/v1/determinations", api.determinations, name="api_determinations"),
     path("api/v1/summary.pdf", api.summary_pdf, name="api_summary_pdf"),
+    path("api/v1/law", law.law_index, name="api_law"),
+    re_path(r"^api/v1/law/(?P<code>[A-Za-z]{2})$", law.law_detail, name="api_law_detail"),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ._engine import determine, rules_version
 from ._federal import account_group
-from ._law import FEDERAL, Jurisdiction, Law, LawError, current_law, load_law
+from ._law import FEDERAL, Jurisdiction, Law, LawError, Period, Rule, current_law, load_law
 from ._model import (
     FIRST_TAX_YEAR,
     STATE_CODES,
@@ -39,6 +39,8 @@ __all__ = [
     "Jurisdiction",
     "Law",
     "LawError",
+    "Period",
+    "Rule",
     "StateOutcome",
     "StateStatus",
     "Statement",

@@ -1,0 +1,163 @@
+"""The law files: all 51 jurisdictions plus federal, every year covered once, every period cited,
+and a malformed file fails loudly, naming the file and the field."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rules import (
+    FEDERAL,
+    FIRST_TAX_YEAR,
+    STATE_CODES,
+    LawError,
+    current_law,
+    last_tax_year,
+    load_law,
+)
+from rules._law import LAW_DIR
+
+TODAY = datetime.date(2026, 11, 24)
+
+
+def test_federal_and_all_51_jurisdictions_are_present():
+    law = current_law()
+    assert set(law.jurisdictions) == {FEDERAL, *STATE_CODES}
+    assert len(STATE_CODES) == 51  # 50 states and DC
+
+
+@pytest.mark.parametrize("code", [FEDERAL, *STATE_CODES])
+def test_every_supported_year_is_covered_by_exactly_one_period(code):
+    jurisdiction = current_law().jurisdictions[code]
+    for year in range(FIRST_TAX_YEAR, last_tax_year() + 1):
+        covering = [p for p in jurisdiction.periods if year in p.years]
+        assert len(covering) == 1, (code, year)
+
+
+@pytest.mark.parametrize("code", [FEDERAL, *STATE_CODES])
+def test_every_period_and_rule_has_a_statement_citation_and_review_date(code):
+    jurisdiction = current_law().jurisdictions[code]
+    entries = [*jurisdiction.periods, *jurisdiction.rules]
+    if jurisdiction.capital_losses:
+        entries.append(jurisdiction.capital_losses)
+    for entry in entries:
+        assert entry.statement.strip()
+        assert entry.citations and all(c.title for c in entry.citations)
+        assert all(c.url == "" or c.url.startswith("https://") for c in entry.citations)
+        assert entry.reviewed <= datetime.date.today()
+
+
+def test_the_last_period_is_open_ended_so_next_year_is_covered_too():
+    for jurisdiction in current_law().jurisdictions.values():
+        assert any(p.years.last is None for p in jurisdiction.periods), jurisdiction.code
+
+
+def test_rules_version_names_the_review_date_and_changes_with_the_content(tmp_path):
+    copy = tmp_path / "law"
+    shutil.copytree(LAW_DIR, copy)
+    before = load_law(copy, TODAY).version
+    assert before.startswith(load_law(copy, TODAY).last_reviewed.isoformat())
+    (copy / "tx.toml").write_text((copy / "tx.toml").read_text() + "\n# a comment\n")
+    assert load_law(copy, TODAY).version != before
+
+
+def _broken_copy(tmp_path: Path, code: str, old: str, new: str) -> Path:
+    copy = tmp_path / "law"
+    shutil.copytree(LAW_DIR, copy)
+    path = copy / f"{code}.toml"
+    text = path.read_text()
+    assert old in text, f"fixture text {old!r} not in {code}.toml"
+    path.write_text(text.replace(old, new, 1))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("code", "old", "new", "names"),
+    [
+        pytest.param(
+            "us",
+            'outcome = "suspended_2018_2025"',
+            'outcome = "maybe"',
+            "period[1].outcome",
+            id="unknown-outcome",
+        ),
+        pytest.param(
+            "us",
+            "years = { first = 2018, last = 2025 }",
+            "years = { first = 2019, last = 2025 }",
+            "2018",
+            id="gap-in-years",
+        ),
+        pytest.param(
+            "us",
+            "years = { first = 2018, last = 2025 }",
+            "years = { first = 2017, last = 2025 }",
+            "covered twice",
+            id="overlap",
+        ),
+        pytest.param(
+            "us",
+            "reviewed = 2026-11-24",
+            'reviewed = "soon"',
+            "period[0].reviewed",
+            id="review-date-not-a-date",
+        ),
+        pytest.param(
+            "us",
+            'url = "https://www.law.cornell.edu/uscode/text/26/67" }',
+            'url = "http://example.com" }',
+            "url",
+            id="citation-not-https",
+        ),
+        pytest.param(
+            "us",
+            'outcome = "allowed_misc_itemized"',
+            'outcom = "allowed_misc_itemized"',
+            "unknown keys",
+            id="typo-in-a-key",
+        ),
+    ],
+)
+def test_a_malformed_file_fails_naming_the_file_and_the_field(tmp_path, code, old, new, names):
+    with pytest.raises(LawError) as error:
+        load_law(_broken_copy(tmp_path, code, old, new), TODAY)
+    assert f"{code}.toml" in str(error.value)
+    assert names in str(error.value)
+
+
+def test_a_period_without_citations_is_refused(tmp_path):
+    copy = tmp_path / "law"
+    shutil.copytree(LAW_DIR, copy)
+    path = copy / "us.toml"
+    text = path.read_text()
+    start = text.index("citations = [", text.index('id = "suspended_tcja"'))
+    end = text.index("]\n", text.index("\n]", start)) + 2
+    path.write_text(text[:start] + "citations = []\n" + text[end:])
+    with pytest.raises(LawError, match=r"us\.toml: period\[1\]\.citations"):
+        load_law(copy, TODAY)
+
+
+def test_a_missing_jurisdiction_is_refused(tmp_path):
+    copy = tmp_path / "law"
+    shutil.copytree(LAW_DIR, copy)
+    (copy / "wy.toml").unlink()
+    with pytest.raises(LawError, match="WY"):
+        load_law(copy, TODAY)
+
+
+def test_a_file_that_is_not_toml_is_refused_by_name(tmp_path):
+    copy = tmp_path / "law"
+    shutil.copytree(LAW_DIR, copy)
+    (copy / "ny.toml").write_text("jurisdiction = \n")
+    with pytest.raises(LawError, match=r"ny\.toml"):
+        load_law(copy, TODAY)
+
+
+def test_the_rules_package_imports_no_django():
+    root = Path(__file__).resolve().parents[2] / "rules"
+    for source in root.rglob("*.py"):
+        text = source.read_text()
+        assert "import django" not in text and "from django" not in text, source
