@@ -57,7 +57,9 @@ def law_index(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "rules_version": law.version,
-            "jurisdictions": [jurisdiction_json(j) for _code, j in sorted(law.jurisdictions.items())],
+            "jurisdictions": [
+                jurisdiction_json(j) for _code, j in sorted(law.jurisdictions.items())
+            ],
         }
     )
 
