@@ -57,6 +57,7 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         age_at_distribution=_decimal(stored.get("age_at_distribution")),
         state_basis=_decimal(stored.get("state_basis")),
         rolled_over=paid_out == ROLLED_OVER,
+        inherited=stored.get("inherited") == YES,
     )
 
 

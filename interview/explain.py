@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from rules import Citation, Determination, FederalReason, Statement, StateStatus, Years
 
 from .formatting import money
+from .pictures import Bar, Timeline, basis_bar, timeline
 
 KINDS = ("reason", "note", "myth", "next_step")
 
@@ -48,6 +49,8 @@ class Explanation:
     what_would_change: tuple[str, ...]
     next_steps: tuple[str, ...]
     unsure: tuple[str, ...] = field(default=())
+    timeline: Timeline | None = None
+    bar: Bar | None = None
 
     def federal_of(self, kind: str) -> tuple[Sentence, ...]:
         return tuple(s for s in self.federal if s.kind == kind)
@@ -325,6 +328,8 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         what_would_change=what_would_change(d),
         next_steps=next_steps(d),
         unsure=unsure_sentences(unsure),
+        timeline=timeline(d) if d.federal.reason is not FederalReason.CAPITAL_LOSS else None,
+        bar=basis_bar(d),
     )
 
 

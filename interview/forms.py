@@ -17,6 +17,9 @@ from .fields import MoneyField
 from .wording import ACCOUNT_LABELS, wording_for
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
+IRA_TYPES = frozenset(
+    {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA, AccountType.ROTH_IRA}
+)
 ROLLED_OVER = "rolled_over"
 RADIO = forms.RadioSelect
 
@@ -81,6 +84,19 @@ class AccountTypeForm(StepForm):
         choices=list(ACCOUNT_LABELS.items()),
         widget=RADIO,
         error_messages={"required": _("Select the kind of account, like a traditional IRA")},
+    )
+
+
+class InheritedForm(StepForm):
+    inherited = forms.ChoiceField(
+        label=_("Did you inherit this IRA from someone who died?"),
+        help_text=_(
+            "An inherited IRA keeps the basis of the person who died and is tested on its own, "
+            "apart from your own IRAs. Answer no if it was your spouse's IRA that you made your own."
+        ),
+        choices=[(NO, _("No, it is my own IRA")), (YES, _("Yes, I inherited it"))],
+        widget=RADIO,
+        error_messages={"required": _("Select whether you inherited this IRA")},
     )
 
 

@@ -15,6 +15,7 @@ from .formatting import money
 # Which step asks which answer, in the order of the interview.
 QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     ("account_type", "account_type", questions.AccountTypeForm),
+    ("inherited", "inherited", questions.InheritedForm),
     ("has_basis", "has_basis", questions.HasBasisForm),
     ("fully_liquidated", "fully_liquidated", questions.FullyLiquidatedForm),
     ("tax_year", "tax_year", questions.TaxYearForm),

@@ -12,6 +12,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from rules import AccountType, current_law
@@ -27,6 +28,7 @@ class CheckAnswersForm(forms.Form):
 
 STEPS: list[tuple[str, type[forms.Form]]] = [
     ("account_type", questions.AccountTypeForm),
+    ("inherited", questions.InheritedForm),
     ("has_basis", questions.HasBasisForm),
     ("fully_liquidated", questions.FullyLiquidatedForm),
     ("tax_year", questions.TaxYearForm),
@@ -39,6 +41,16 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     ("check", CheckAnswersForm),
 ]
 CHECK_STEP = "check"
+
+# The step indicator's sections, in the taxpayer's words.
+SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
+    (_("Your account"), frozenset({"account_type", "inherited", "has_basis", "fully_liquidated"})),
+    (_("Year and state"), frozenset({"tax_year", "state"})),
+    (_("Amounts"), frozenset({"basis", "state_basis", "total_distributions", "agi", "age"})),
+    (_("Check your answers"), frozenset({CHECK_STEP})),
+)
+# Questions a user may not know the answer to link to a page that explains how to find out.
+HELP_PAGES = {"has_basis": "interview:help_basis", "fully_liquidated": "interview:help_paid_out"}
 
 
 def _raw(wizard: NamedUrlSessionWizardView, step: str, field: str | None = None) -> str | None:
@@ -56,13 +68,18 @@ def _year(wizard: NamedUrlSessionWizardView) -> int | None:
         return None
 
 
+def asks_inherited(wizard: NamedUrlSessionWizardView) -> bool:
+    """Only IRAs can be inherited IRAs, which are tested on their own."""
+    return _raw(wizard, "account_type") in questions.IRA_TYPES
+
+
 def paid_out(wizard: NamedUrlSessionWizardView) -> bool:
     return _raw(wizard, "fully_liquidated") == questions.YES
 
 
 def asks_basis_amount(wizard: NamedUrlSessionWizardView) -> bool:
-    """The basis matters only when there is some and every account was paid out."""
-    return _raw(wizard, "has_basis") == questions.YES and paid_out(wizard)
+    """Asked whenever there is some basis: it decides the loss, or carries forward if not."""
+    return _raw(wizard, "has_basis") == questions.YES
 
 
 def asks_state_basis(wizard: NamedUrlSessionWizardView) -> bool:
@@ -83,10 +100,14 @@ def asks_total_distributions(wizard: NamedUrlSessionWizardView) -> bool:
     return paid_out(wizard) and (asks_basis_amount(wizard) or asks_state_basis(wizard))
 
 
+def may_have_a_loss(wizard: NamedUrlSessionWizardView) -> bool:
+    return asks_basis_amount(wizard) and paid_out(wizard)
+
+
 def asks_agi(wizard: NamedUrlSessionWizardView) -> bool:
     """AGI matters only for a possible loss in a year with a percentage-of-AGI floor."""
     year = _year(wizard)
-    if not asks_basis_amount(wizard) or year is None:
+    if not may_have_a_loss(wizard) or year is None:
         return False
     if _raw(wizard, "account_type") == AccountType.TAXABLE_BROKERAGE:
         return False
@@ -101,12 +122,22 @@ def asks_age(wizard: NamedUrlSessionWizardView) -> bool:
 
 
 CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
+    "inherited": asks_inherited,
     "basis": asks_basis_amount,
     "state_basis": asks_state_basis,
     "total_distributions": asks_total_distributions,
     "agi": asks_agi,
     "age": asks_age,
 }
+
+
+def _sections(current: str) -> list[dict[str, object]]:
+    """Step indicator: each section complete, current or still to come."""
+    index = next((i for i, (_name, steps) in enumerate(SECTIONS) if current in steps), 0)
+    return [
+        {"name": name, "state": "complete" if i < index else "current" if i == index else ""}
+        for i, (name, _steps) in enumerate(SECTIONS)
+    ]
 
 
 class InterviewWizard(NamedUrlSessionWizardView):
@@ -140,6 +171,9 @@ class InterviewWizard(NamedUrlSessionWizardView):
 
     def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         step = kwargs.get("step")
+        if "reset" in request.GET:
+            # Start again: the previous result goes too.
+            request.session.pop(SESSION_KEY, None)
         if step not in (None, self.done_step_name) and not self._reachable(str(step)):
             # A future, skipped or unknown step: back to the first question not yet answered.
             target = self.first_unanswered()
@@ -179,6 +213,9 @@ class InterviewWizard(NamedUrlSessionWizardView):
             self.get_step_url(steps[index - 1]) if index > 0 else reverse("interview:start")
         )
         context["question_number"] = index + 1
+        context["sections"] = _sections(self.steps.current)
+        if self.steps.current in HELP_PAGES:
+            context["help_url"] = reverse(HELP_PAGES[self.steps.current])
         if self.steps.current == CHECK_STEP:
             self._drop_answers_that_no_longer_apply()
             context["rows"] = answer_rows(self._stored_answers(), self.get_step_url)

@@ -84,6 +84,21 @@ def delete_answers(request: HttpRequest) -> HttpResponse:
     return render(request, "deleted.html")
 
 
+@require_http_methods(["GET", "HEAD"])
+def extend_session(request: HttpRequest) -> HttpResponse:
+    # "I need more time": touching the session pushes its idle expiry forward.
+    request.session.modified = True
+    return HttpResponse(status=204)
+
+
+def help_basis(request: HttpRequest) -> HttpResponse:
+    return render(request, "help/basis.html")
+
+
+def help_paid_out(request: HttpRequest) -> HttpResponse:
+    return render(request, "help/paid_out.html")
+
+
 def expired(request: HttpRequest) -> HttpResponse:
     return render(request, "expired.html")
 

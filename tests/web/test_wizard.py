@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 
 ROTH_2016 = [
     ("account_type", "roth_ira"),
+    ("inherited", "no"),
     ("has_basis", "yes"),
     ("fully_liquidated", "yes"),
     ("tax_year", "2016"),
@@ -56,7 +57,7 @@ def test_no_basis_skips_the_amount_questions(client):
 
 
 def test_an_invalid_amount_keeps_earlier_answers_and_what_was_typed(client):
-    walk(client, ROTH_2016[:5])
+    walk(client, ROTH_2016[:6])
     response = answer(client, "basis", "twenty grand")
     page = response.content.decode()
     assert response.status_code == 200
@@ -74,13 +75,13 @@ def test_an_invalid_amount_keeps_earlier_answers_and_what_was_typed(client):
 
 
 def test_a_future_step_redirects_to_the_first_unanswered_one(client):
-    walk(client, ROTH_2016[:2])
+    walk(client, ROTH_2016[:3])
     response = client.get(step_url("state"))
     assert response["Location"] == step_url("fully_liquidated")
 
 
 def test_a_forged_step_name_restarts_cleanly(client):
-    walk(client, ROTH_2016[:2])
+    walk(client, ROTH_2016[:3])
     response = client.post(
         step_url("account_type"), {f"{PREFIX}-current_step": "../../etc", "x": "1"}
     )

@@ -1,0 +1,236 @@
+"""Every branch of the question flow, through Django's test client."""
+
+from __future__ import annotations
+
+import pytest
+
+from .wizard_helpers import PREFIX, answer, confirm, step_url, walk
+
+pytestmark = pytest.mark.django_db
+
+
+def next_step(response) -> str:
+    return response["Location"].strip("/").split("/")[-1]
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected_next"),
+    [
+        # An inherited-IRA question only for IRAs.
+        pytest.param(
+            [("account_type", "traditional_401k")], "has_basis", id="plan-skips-inherited"
+        ),
+        pytest.param([("account_type", "sep_ira")], "inherited", id="ira-asks-inherited"),
+        # Open accounts: the basis is asked (it carries forward), nothing received, no age.
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "no"),
+                ("tax_year", "2020"),
+                ("state", "NY"),
+                ("basis", "20000"),
+            ],
+            "check",
+            id="open-accounts-ask-basis-but-not-received-or-age",
+        ),
+        # Paid out with basis in a 2018+ year: no AGI question (no 2% floor applies).
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("total_distributions", "18000"),
+            ],
+            "age",
+            id="2020-skips-agi",
+        ),
+        # Same in 2017: the AGI question appears.
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2017"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("total_distributions", "18000"),
+            ],
+            "agi",
+            id="2017-asks-agi",
+        ),
+        # A state that taxed contributions asks for the state basis, even without federal basis.
+        pytest.param(
+            [
+                ("account_type", "traditional_401k"),
+                ("has_basis", "no"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "PA"),
+            ],
+            "state_basis",
+            id="pa-asks-state-basis",
+        ),
+        pytest.param(
+            [
+                ("account_type", "traditional_401k"),
+                ("has_basis", "no"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "NY"),
+            ],
+            "age",
+            id="ny-without-basis-skips-every-amount",
+        ),
+        # Brokerage: no age question (no early-withdrawal tax) and no state basis.
+        pytest.param(
+            [
+                ("account_type", "taxable_brokerage"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "CA"),
+                ("basis", "20000"),
+                ("total_distributions", "12000"),
+            ],
+            "check",
+            id="brokerage-skips-age-and-state-basis",
+        ),
+        # "I'm not sure" never dead-ends: it continues like "no".
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "not_sure"),
+                ("fully_liquidated", "not_sure"),
+            ],
+            "tax_year",
+            id="not-sure-continues",
+        ),
+    ],
+)
+def test_each_skip_rule(client, answers, expected_next):
+    assert next_step(walk(client, answers)) == expected_next
+
+
+PLAN_2020 = [
+    ("account_type", "roth_401k"),
+    ("has_basis", "yes"),
+    ("fully_liquidated", "yes"),
+    ("tax_year", "2020"),
+    ("state", "NY"),
+    ("basis", "20000"),
+    ("total_distributions", "18000"),
+    ("age", "50"),
+]
+
+
+def test_a_change_from_the_check_page_returns_to_it(client):
+    walk(client, PLAN_2020)
+    response = answer(client, "state", "HI")
+    assert response["Location"] == step_url("check")
+    page = client.get(step_url("check")).content.decode()
+    assert "Hawaii" in page and "New York" not in page
+
+
+def test_a_change_that_needs_a_new_answer_asks_it_then_returns(client):
+    walk(client, PLAN_2020)
+    # 2017 now needs AGI; the other answers are kept.
+    assert answer(client, "tax_year", "2017")["Location"] == step_url("agi")
+    assert answer(client, "agi", "50000")["Location"] == step_url("check")
+    page = client.get(step_url("check")).content.decode()
+    assert "$20,000" in page and "$50,000" in page
+
+
+def test_answers_that_no_longer_apply_are_dropped(client):
+    walk(client, PLAN_2020)
+    answer(client, "fully_liquidated", "no")
+    page = client.get(step_url("check")).content.decode()
+    assert "$20,000" in page and "$18,000" not in page
+    result = confirm(client).content.decode()
+    assert "Not yet" in result
+
+
+def test_back_link_goes_to_the_previous_question_and_keeps_the_answer(client):
+    walk(client, PLAN_2020[:3])
+    page = client.get(step_url("tax_year")).content.decode()
+    assert f'href="{step_url("fully_liquidated")}"' in page
+    previous = client.get(step_url("fully_liquidated")).content.decode()
+    assert 'value="yes" checked' in previous
+
+
+def test_refreshing_a_question_keeps_the_answers(client):
+    walk(client, PLAN_2020[:4])
+    client.get(step_url("state"))
+    client.get(step_url("state"))
+    page = client.get(step_url("tax_year")).content.decode()
+    assert 'value="2020"' in page
+
+
+def test_replaying_an_old_post_for_an_answered_step_is_harmless(client):
+    walk(client, PLAN_2020)
+    response = answer(client, "account_type", "roth_401k")
+    assert response["Location"] == step_url("check")
+
+
+def test_a_post_without_the_management_form_restarts_at_the_current_question(client):
+    walk(client, PLAN_2020[:2])
+    response = client.post(
+        step_url("fully_liquidated"), {"fully_liquidated-fully_liquidated": "yes"}
+    )
+    assert response["Location"] == step_url("fully_liquidated")
+
+
+def test_not_sure_is_explained_on_the_result(client):
+    walk(
+        client,
+        [
+            ("account_type", "roth_401k"),
+            ("has_basis", "not_sure"),
+            ("fully_liquidated", "yes"),
+            ("tax_year", "2020"),
+            ("state", "TX"),
+            ("age", ""),
+        ],
+    )
+    page = confirm(client).content.decode()
+    assert "You were not sure whether you had after-tax money" in page
+
+
+def test_start_again_forgets_the_previous_result(client):
+    walk(client, PLAN_2020)
+    confirm(client)
+    client.get("/questions/?reset")
+    assert client.get("/result/")["Location"] == "/session-ended/"
+
+
+def test_the_keep_alive_answers_no_content(client):
+    assert client.get("/session/extend/").status_code == 204
+
+
+@pytest.mark.parametrize("path", ["/help/after-tax-money/", "/help/every-account-paid-out/"])
+def test_help_pages_explain_and_link_back(client, path):
+    page = client.get(path).content.decode()
+    assert "Back to the question" in page
+
+
+def test_an_odd_url_gets_a_friendly_404(client):
+    response = client.get("/questions/..%2F..%2Fetc/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_the_forged_step_name_with_html_is_not_echoed(client):
+    walk(client, PLAN_2020[:2])
+    response = client.post(
+        step_url("fully_liquidated"),
+        {
+            f"{PREFIX}-current_step": "<script>alert(1)</script>",
+            "fully_liquidated-fully_liquidated": "yes",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
