@@ -41,6 +41,8 @@ def year_error() -> str:
 class TaxYearField(forms.IntegerField):
     """A tax year in the supported range; the message says the range."""
 
+    widget = forms.TextInput  # not type=number: no spinner, no browser-side validation
+
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("error_messages", {})
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,75 @@
+"""Answer the questions the way a person does: by the visible labels."""
+
+from __future__ import annotations
+
+import re
+
+
+def choose(page, label: str) -> None:
+    # USWDS tiles hide the native radio: a person clicks the visible label.
+    page.locator("label").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
+    assert page.get_by_role("radio", name=label, exact=True).is_checked()
+    page.get_by_role("button", name="Continue").click()
+
+
+def fill(page, value: str) -> None:
+    page.get_by_role("textbox").fill(value)
+    page.get_by_role("button", name="Continue").click()
+
+
+def select(page, option: str) -> None:
+    page.get_by_role("combobox").select_option(label=option)
+    page.get_by_role("button", name="Continue").click()
+
+
+def heading(page) -> str:
+    return page.get_by_role("heading", level=1).inner_text()
+
+
+def start(page) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+
+
+def pre_tax_401k_cash_out(page) -> None:
+    """Persona 1: all pre-tax 401(k), cashed out in 2020, Texas."""
+    start(page)
+    choose(page, "Traditional 401(k)")
+    choose(page, "No")
+    choose(page, "Yes, every account is now empty and the money was paid to me")
+    fill(page, "2020")
+    select(page, "Texas")
+    fill(page, "")  # age is optional
+    page.get_by_role("button", name="See my result").click()
+
+
+def roth_ira_closed_below_basis_2016(page) -> None:
+    """Persona 2: Roth IRA group closed in 2016 for 18,000 against 20,000 basis, New York."""
+    start(page)
+    choose(page, "Roth IRA")
+    choose(page, "No, it is my own IRA")
+    choose(page, "Yes")
+    choose(page, "Yes, every account is now empty and the money was paid to me")
+    fill(page, "2016")
+    select(page, "New York")
+    fill(page, "$20,000")
+    fill(page, "18,000")
+    fill(page, "50,000")
+    fill(page, "52")
+    page.get_by_role("button", name="See my result").click()
+
+
+def traditional_ira_not_all_closed(page) -> None:
+    """Persona 3: traditional IRA with basis, a SEP IRA still open, California 2021."""
+    start(page)
+    choose(page, "Traditional IRA")
+    choose(page, "No, it is my own IRA")
+    choose(page, "Yes")
+    choose(page, "No, some money is still in an account")
+    fill(page, "2021")
+    select(page, "California")
+    fill(page, "12000")
+    page.get_by_role("button", name="See my result").click()
+
+
+RESULT = re.compile(r"/result/$")

@@ -1,0 +1,144 @@
+"""Three personas through the real pages in chromium: mouse, keyboard only, phone width, no JS."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PHONE, shoot
+from .journey import (
+    RESULT,
+    choose,
+    heading,
+    pre_tax_401k_cash_out,
+    roth_ira_closed_below_basis_2016,
+    traditional_ira_not_all_closed,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def result_text(page) -> str:
+    page.wait_for_url(RESULT)
+    return page.get_by_role("main").inner_text()
+
+
+def test_pre_tax_401k_cash_out_at_a_320px_phone_width(new_page):
+    page = new_page(viewport={"width": 320, "height": 640})
+    pre_tax_401k_cash_out(page)
+    text = result_text(page)
+    assert "Without after-tax money" in text
+    assert "Texas had no income tax" in text
+    # Nothing scrolls sideways on a small phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_roth_ira_closed_below_basis_in_2016(new_page):
+    page = new_page()
+    roth_ira_closed_below_basis_2016(page)
+    text = result_text(page)
+    assert "Yes, for 2016" in text
+    assert "$2,000" in text and "$1,000" in text
+    assert "New York: yes" in text
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF summary").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
+
+def test_traditional_ira_with_an_account_still_open(new_page):
+    page = new_page(viewport=PHONE)
+    traditional_ira_not_all_closed(page)
+    text = result_text(page)
+    assert "Not yet" in text
+
+
+def focused_text(page) -> str:
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return (e.labels && e.labels[0] ? e.labels[0].innerText : e.innerText || e.value || '').trim(); }"
+    )
+
+
+def tab_to(page, name: str, limit: int = 40) -> None:
+    """Press Tab until the focused element's accessible text is `name`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused_text(page) == name:
+            return
+    raise AssertionError(f"could not reach {name!r} with Tab")
+
+
+def test_keyboard_only_roth_journey(new_page):
+    page = new_page()
+    page.goto("/")
+    tab_to(page, "Start now")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    def radio(label: str) -> None:
+        # Tab into the radio group, then arrow keys move (and select) within it.
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.type") == "radio":
+                break
+        for _ in range(15):
+            if focused_text(page) == label:
+                break
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")
+        assert focused_text(page) == label
+        tab_to(page, "Continue")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+
+    def text(value: str) -> None:
+        page.keyboard.press("Tab")
+        for _ in range(10):
+            if page.evaluate("document.activeElement.tagName") in ("INPUT", "SELECT"):
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.type(value)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+
+    radio("Roth IRA")
+    radio("No, it is my own IRA")
+    radio("Yes")
+    radio("Yes, every account is now empty and the money was paid to me")
+    text("2016")
+    assert heading(page) == "Which state did you live in that year?"
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SELECT":
+            break
+    page.keyboard.type("New York")
+    tab_to(page, "Continue")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    text("20000")
+    text("18000")
+    text("50000")
+    text("52")
+    tab_to(page, "See my result")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Yes, for 2016" in result_text(page)
+
+
+def test_the_whole_journey_works_without_javascript(new_page):
+    page = new_page(javascript=False)
+    roth_ira_closed_below_basis_2016(page)
+    assert "Yes, for 2016" in result_text(page)
+    shoot(page, "result-no-javascript")
+
+
+def test_an_error_is_summarised_focused_and_kept(new_page):
+    page = new_page()
+    page.goto("/questions/?reset")
+    choose(page, "Roth IRA")
+    page.get_by_role("button", name="Continue").click()  # nothing chosen
+    assert page.title().startswith("Error:")
+    summary = page.get_by_role("alert")
+    assert "Select whether you inherited this IRA" in summary.inner_text()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.type") == "radio"
