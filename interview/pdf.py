@@ -12,9 +12,11 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rules import Determination
@@ -23,6 +25,7 @@ from .explain import explain
 from .serialize import answers_json
 
 STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
+CACHE_SECONDS = 60 * 60  # a repeat download is served from memory; no preparer text is cached
 TEXT_LIMIT = 200
 NOTE_LIMIT = 1000
 
@@ -74,32 +77,57 @@ def check_code(d: Determination) -> str:
     return f"{digest[:5]}-{digest[5:]}"
 
 
+def _cache_key(d: Determination, rows: list, generated: object) -> str:
+    payload = json.dumps(
+        [
+            answers_json(d.answers),
+            d.rules_version,
+            str(generated),
+            get_language(),
+            [(str(r.question), str(r.answer)) for r in rows],
+        ],
+        sort_keys=True,
+    )
+    return "rlc-pdf:" + hashlib.sha256(payload.encode()).hexdigest()
+
+
 def render_pdf(
     d: Determination, preparer: dict[str, str] | None = None, rows: list | None = None
 ) -> bytes:
-    import weasyprint
-
+    """The PDF for a determination. Without preparer text it is cached (same inputs, same day)."""
     from .summary import answer_rows
 
-    explanation = explain(d)
     if rows is None:
         rows = answer_rows(_api_answers_for_rows(d), lambda step: "")
+    preparer = {k: v for k, v in (preparer or {}).items() if v}
+    generated = timezone.localdate()
+    key = None if preparer else _cache_key(d, rows, generated)
+    if key is not None and (cached := cache.get(key)) is not None:
+        return cached
+    content = _render(d, preparer, rows, generated)
+    if key is not None:
+        cache.set(key, content, timeout=CACHE_SECONDS)
+    return content
+
+
+def _render(d: Determination, preparer: dict[str, str], rows: list, generated: object) -> bytes:
+    import weasyprint
+
     html = render_to_string(
         "pdf.html",
         {
             "d": d,
-            "e": explanation,
+            "e": explain(d),
             "rows": rows,
-            "preparer": {k: v for k, v in (preparer or {}).items() if v},
+            "preparer": preparer,
             "check_code": check_code(d),
-            "generated": timezone.localdate(),
-            "static_base": STATIC_ROOTS[0].as_uri() + "/",
+            "generated": generated,
         },
     )
-    document = weasyprint.HTML(
-        string=html, base_url=STATIC_ROOTS[0].as_uri() + "/", url_fetcher=_static_only_fetcher()
-    )
-    return document.write_pdf()
+    base = STATIC_ROOTS[0].as_uri() + "/"
+    document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_static_only_fetcher())
+    # PDF/UA-1: tagged structure, document title and language, for screen readers.
+    return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _api_answers_for_rows(d: Determination) -> dict[str, object]:

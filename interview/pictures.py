@@ -23,7 +23,7 @@ class Segment:
     width: int
     label: str
     years: str
-    css: str
+    fill: str
     current: bool
 
 
@@ -47,10 +47,11 @@ class Bar:
     alt: str
 
 
+# Name and colour of each federal regime (USWDS palette: blue, gold and gray tints).
 _REGIME_NAMES = {
-    "allowed_misc_itemized": ("Deductible above 2% of AGI", "regime--allowed"),
-    "suspended_2018_2025": ("Suspended", "regime--suspended"),
-    "repealed_2026_onward": ("Permanently disallowed", "regime--repealed"),
+    "allowed_misc_itemized": ("Deductible, 2% floor", "#d9e8f6"),
+    "suspended_2018_2025": ("Suspended", "#f1e5cd"),
+    "repealed_2026_onward": ("Permanently disallowed", "#e6e6e6"),
 }
 
 
@@ -62,7 +63,7 @@ def timeline(d: Determination) -> Timeline:
     segments = []
     marker_x = 0
     for i, period in enumerate(periods):
-        name, css = _REGIME_NAMES.get(period.outcome, (period.outcome, "regime"))
+        name, fill = _REGIME_NAMES.get(period.outcome, (period.outcome, "#e6e6e6"))
         last = period.years.last
         years = (
             _("%(first)s–%(last)s") % {"first": period.years.first, "last": last}
@@ -74,7 +75,7 @@ def timeline(d: Determination) -> Timeline:
             span = (last or year + 1) - period.years.first + 1
             offset = (year - period.years.first + Decimal("0.5")) / span
             marker_x = int(i * block + offset * block)
-        segments.append(Segment(i * block, block, _(name), years, css, current))
+        segments.append(Segment(i * block, block, _(name), years, fill, current))
     now = next(s for s in segments if s.current)
     alt = _(
         "Timeline of the federal rule: through 2017 the loss was deductible above 2%% of AGI; "
