@@ -23,6 +23,12 @@ ALLOWED_HOSTS = [
 ]
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+# Behind a TLS-terminating proxy in production: redirect plain HTTP unless told otherwise.
+SECURE_SSL_REDIRECT = os.environ.get(
+    "DJANGO_SECURE_SSL_REDIRECT", "" if DEBUG else "1"
+).strip().lower() in {"1", "true", "yes", "on"}
+RATE_LIMIT_PER_MINUTE = int(os.environ.get("RATE_LIMIT_PER_MINUTE", "60"))
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 # -----------------------------------------------------------------------------------------------
 
 # Refuse to run in production with the published development key: sessions would be forgeable.
@@ -36,6 +42,7 @@ if "*" in ALLOWED_HOSTS:
 
 INSTALLED_APPS = [
     "django.contrib.sessions",
+    "csp",
     "django.contrib.staticfiles",
     "formtools",
     "crispy_forms",
@@ -43,7 +50,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "interview.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "interview.middleware.PermissionsPolicyMiddleware",
+    "interview.ratelimit.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,8 +93,33 @@ SESSION_COOKIE_HTTPONLY = True  # scripts never need the session id
 SESSION_COOKIE_SAMESITE = "Lax"  # no cross-site POSTs carry the session
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script reads the cookie
 X_FRAME_OPTIONS = "DENY"  # never framed: no clickjacking of the delete button
-SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CONTENT_TYPE_NOSNIFF = True  # browsers must not guess a script out of a download
 SECURE_REFERRER_POLICY = "same-origin"  # no page address leaks to other sites
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # the proxy terminates TLS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
+SESSION_COOKIE_SECURE = not DEBUG  # the session id never travels over plain HTTP
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 3600  # browsers remember: HTTPS only
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+# A strict policy: only our own files; no inline script or style, no framing, no plugins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English")]
@@ -94,18 +131,34 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Compressed, content-hashed files served by WhiteNoise outside debug mode (after collectstatic).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or not (STATIC_ROOT / "staticfiles.json").exists()
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = True  # tests and `make run` serve straight from static/
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("uswds",)
 CRISPY_TEMPLATE_PACK = "uswds"
 
-# Tax data is never logged: no request bodies, and Django's own error mails are off.
+# Tax data is never logged: JSON lines with request id, method, path, status and duration only.
+# Django's own request logger is silenced because its messages can carry the query string.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "interview.logging.JsonLineFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "rlc.access": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.request": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        "weasyprint": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        "fontTools": {"handlers": [], "level": "CRITICAL", "propagate": False},
     },
 }
 

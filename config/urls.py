@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+from interview.views import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", include("interview.urls")),
 ]
 

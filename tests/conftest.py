@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import os
+
+import pytest
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 
-import pytest
+
+@pytest.fixture(autouse=True)
+def plain_http_test_server(settings):
+    """The test client and live server speak plain HTTP on localhost; production redirects."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.RATE_LIMIT_PER_MINUTE = 100_000  # only the rate-limit tests lower it
 
 
 @pytest.fixture
 def api(client):
     """POST JSON to the determinations endpoint and return the response."""
 
-    def post(body, path="/api/v1/determinations"):
-        import json
-
+    def post(body, path="/api/v1/determinations", **headers):
         data = body if isinstance(body, str | bytes) else json.dumps(body)
-        return client.post(path, data=data, content_type="application/json")
+        return client.post(path, data=data, content_type="application/json", **headers)
 
     return post

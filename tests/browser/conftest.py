@@ -31,6 +31,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
+def live_server() -> Iterator[object]:
+    """pytest-django's live server, started with plain HTTP allowed (it has no TLS in front).
+
+    Middleware reads these settings when the server's handler is built, so they are set first.
+    """
+    from django.test import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    plain_http = override_settings(
+        SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False
+    )
+    plain_http.enable()
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server
+    server.stop()
+    plain_http.disable()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")

@@ -1,0 +1,26 @@
+"""JSON-lines log format: one object per line, only the fields we put there."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+# The only fields an access-log line may carry: nothing the user typed, ever.
+ALLOWED_FIELDS = ("request_id", "method", "path", "status", "duration_ms")
+
+
+class JsonLineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "event": record.getMessage() if record.name == "rlc.access" else record.levelname,
+        }
+        for field in ALLOWED_FIELDS:
+            if hasattr(record, field):
+                line[field] = getattr(record, field)
+        if record.name != "rlc.access" and record.exc_info:
+            # Exceptions are named, never printed with their locals or arguments.
+            line["error"] = record.exc_info[0].__name__ if record.exc_info[0] else "unknown"
+        return json.dumps(line, ensure_ascii=False)
