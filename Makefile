@@ -11,7 +11,13 @@ PORT ?= 8000
 # and the Pango stack WeasyPrint draws with.
 APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test setup system-deps lint format migrate serve bench load clean
+.PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
+# `make serve` on this machine has no TLS proxy in front: plain HTTP on loopback, so no HTTPS
+# redirect and no Secure-only cookies unless you say otherwise. A real deployment keeps the
+# defaults (both on) behind its TLS-terminating proxy.
+SERVE_ENV := DJANGO_DEBUG=0 DJANGO_STATIC_MANIFEST=1 \
+	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0}
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +56,26 @@ TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} DJANGO
 test: setup system-deps lint
 	$(TEST_ENV) $(PY) manage.py law --check
 	$(TEST_ENV) $(PY) -m pytest
+
+# The production configuration, locally: gunicorn, WhiteNoise (compressed, hashed), DEBUG off.
+serve: setup
+	@if [ -z "$$DJANGO_SECRET_KEY" ]; then echo "DJANGO_SECRET_KEY is not set: using a throwaway key for this run (sessions end when it stops)."; fi; \
+	export DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput && \
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0 && \
+	$(SERVE_ENV) exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	  --worker-tmp-dir /dev/shm --access-logfile /dev/null --error-logfile - --log-level warning
+
+# Figures as ratios against floors measured in the same run (never asserted in make test).
+bench: setup
+	$(PY) bench/run.py
+
+# The Locust mix alone, against its own production server on 127.0.0.1 (bounded users and time).
+load: setup
+	BENCH_USERS=$${BENCH_USERS:-200} BENCH_SECONDS=$${BENCH_SECONDS:-60} $(PY) -c "import bench.run as b; \
+	  import os; w=(os.cpu_count() or 1)*2+1; \
+	  cm=b.served(workers=w); cm.__enter__(); r=b.load_test(int(os.environ['BENCH_USERS']), int(os.environ['BENCH_SECONDS'])); cm.__exit__(None,None,None); \
+	  [print(f'{k}: {v}') for k,v in r.items()]"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

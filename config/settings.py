@@ -27,6 +27,18 @@ SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 SECURE_SSL_REDIRECT = os.environ.get(
     "DJANGO_SECURE_SSL_REDIRECT", "" if DEBUG else "1"
 ).strip().lower() in {"1", "true", "yes", "on"}
+SECURE_COOKIES = os.environ.get("DJANGO_SECURE_COOKIES", "" if DEBUG else "1").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+STATIC_MANIFEST = os.environ.get("DJANGO_STATIC_MANIFEST", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
 RATE_LIMIT_PER_MINUTE = int(os.environ.get("RATE_LIMIT_PER_MINUTE", "60"))
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 # -----------------------------------------------------------------------------------------------
@@ -97,8 +109,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True  # browsers must not guess a script out of a 
 SECURE_REFERRER_POLICY = "same-origin"  # no page address leaks to other sites
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # the proxy terminates TLS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
-SESSION_COOKIE_SECURE = not DEBUG  # the session id never travels over plain HTTP
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = SECURE_COOKIES  # the session id never travels over plain HTTP
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 3600  # browsers remember: HTTPS only
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -135,12 +147,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or not (STATIC_ROOT / "staticfiles.json").exists()
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = True  # tests and `make run` serve straight from static/
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST  # tests and `make run` serve straight from static/
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("uswds",)
 CRISPY_TEMPLATE_PACK = "uswds"

@@ -1,3 +1,6 @@
+import os
+
+from django.http import HttpResponse
 from django.urls import include, path
 
 from interview.views import health
@@ -10,3 +13,7 @@ urlpatterns = [
 
 handler404 = "interview.views.pages.not_found"
 handler500 = "interview.views.pages.server_error"
+
+# The floor for `make bench`: a bare view on the same server, only when the benchmark asks for it.
+if os.environ.get("RLC_BENCH_HELLO") == "1":
+    urlpatterns.insert(0, path("bench/hello", lambda request: HttpResponse("hello")))

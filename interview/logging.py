@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 # The only fields an access-log line may carry: nothing the user typed, ever.
 ALLOWED_FIELDS = ("request_id", "method", "path", "status", "duration_ms")
 
 
 class JsonLineFormatter(logging.Formatter):
+    converter = time.gmtime  # UTC, whatever the server's zone
+
     def format(self, record: logging.LogRecord) -> str:
         line = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%SZ"),
             "level": record.levelname,
             "logger": record.name,
             "event": record.getMessage() if record.name == "rlc.access" else record.levelname,

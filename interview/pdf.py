@@ -6,6 +6,8 @@ URL except the project's own static files: no file://, http(s) or data: from any
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -110,6 +112,25 @@ def render_pdf(
     return content
 
 
+@functools.cache
+def _stylesheet():  # (CSS, FontConfiguration), built once per process
+    """Parse pdf.css and load its fonts once: most of a fresh render's cost otherwise."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(
+        filename=str(STATIC_ROOTS[0] / "css" / "pdf.css"),
+        font_config=fonts,
+        url_fetcher=_static_only_fetcher(),
+    )
+    return css, fonts
+
+
+# Free the fonts before the interpreter tears down the libraries they point into.
+atexit.register(_stylesheet.cache_clear)
+
+
 def _render(d: Determination, preparer: dict[str, str], rows: list, generated: object) -> bytes:
     import weasyprint
 
@@ -126,8 +147,9 @@ def _render(d: Determination, preparer: dict[str, str], rows: list, generated: o
     )
     base = STATIC_ROOTS[0].as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_static_only_fetcher())
+    css, fonts = _stylesheet()
     # PDF/UA-1: tagged structure, document title and language, for screen readers.
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
 
 
 def _api_answers_for_rows(d: Determination) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._federal import federal_outcome
 from ._law import Law, current_law
-from ._model import Answers, Citation, Determination
+from ._model import Answers, Determination
 from ._states import state_outcome
 
 
@@ -16,17 +16,7 @@ def determine(answers: Answers, law: Law | None = None) -> Determination:
     law = law or current_law()
     federal = federal_outcome(answers, law)
     state = state_outcome(answers, federal, law)
-    seen: dict[Citation, None] = {}
-    for statement in (*federal.statements, *state.statements):
-        for citation in statement.citations:
-            seen.setdefault(citation, None)
-    return Determination(
-        answers=answers,
-        rules_version=law.version,
-        federal=federal,
-        state=state,
-        citations=tuple(seen),
-    )
+    return Determination(answers=answers, rules_version=law.version, federal=federal, state=state)
 
 
 def rules_version() -> str:

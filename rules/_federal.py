@@ -76,19 +76,24 @@ class _Statements:
         self.jurisdiction = jurisdiction
         self.year = year
         self.facts = facts
+        self.sorted_facts = tuple(sorted(facts.items()))
         self.items: list[Statement] = []
 
     def add(self, rule_id: str, kind: str = "reason") -> bool:
         rules = self.jurisdiction.rules_for(rule_id, self.year)
         for rule in rules:
-            facts = {**self.facts, **rule.values}
+            facts = (
+                tuple(sorted({**self.facts, **rule.values}.items()))
+                if rule.values
+                else self.sorted_facts
+            )
             self.items.append(
                 Statement(
                     code=rule_id,
                     text=rule.statement,
                     years=rule.years,
                     citations=rule.citations,
-                    facts=tuple(sorted(facts.items())),
+                    facts=facts,
                     kind=kind,
                 )
             )
@@ -102,7 +107,7 @@ class _Statements:
                 text=period.statement,
                 years=period.years,
                 citations=period.citations,
-                facts=tuple(sorted(self.facts.items())),
+                facts=self.sorted_facts,
                 kind=kind,
             )
         )

@@ -10,7 +10,7 @@ import datetime
 import hashlib
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -85,6 +85,7 @@ class Jurisdiction:
     rules: tuple[Rule, ...]
     capital_losses: Period | None
     source: str
+    rules_by_year: Mapping[tuple[str, int], tuple[Rule, ...]] = field(default_factory=dict)
 
     def period_for(self, year: int) -> Period:
         for period in self.periods:
@@ -93,7 +94,10 @@ class Jurisdiction:
         raise LawError(f"{self.source}: no period covers tax year {year}")
 
     def rules_for(self, rule_id: str, year: int) -> tuple[Rule, ...]:
-        return tuple(r for r in self.rules if r.id == rule_id and year in r.years)
+        found = self.rules_by_year.get((rule_id, year))
+        if found is None:  # a year outside the supported range: look it up the slow way
+            found = tuple(r for r in self.rules if r.id == rule_id and year in r.years)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +258,14 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
             "capital_losses",
             frozenset(STATE_OUTCOMES),
         )
+    # Index the rules by (id, year) once: determine() looks them up many times per answer.
+    by_year: dict[tuple[str, int], tuple[Rule, ...]] = {}
+    for year in range(FIRST_TAX_YEAR, last_year + 1):
+        for rule in rules:
+            key = (rule.id, year)
+            by_year.setdefault(key, ())
+            if year in rule.years:
+                by_year[key] = (*by_year[key], rule)
     return Jurisdiction(
         code=code,
         name=reader.text(data, "name", "file"),
@@ -261,6 +273,7 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
         rules=rules,
         capital_losses=capital_losses,
         source=path.name,
+        rules_by_year=MappingProxyType(by_year),
     )
 
 

@@ -6,7 +6,7 @@ Plain Python (no Django): the engine can be read, tested and reused on its own.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -168,4 +168,9 @@ class Determination:
     rules_version: str
     federal: FederalOutcome
     state: StateOutcome
-    citations: tuple[Citation, ...] = field(default=())
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every source behind this determination, once each, in order of first use."""
+        statements = (*self.federal.statements, *self.state.statements)
+        return tuple(dict.fromkeys(c for s in statements for c in s.citations))

@@ -1,0 +1,77 @@
+"""Locust mix for `make load` / `make bench`: wizard journeys, API calls and PDF downloads.
+
+Run only against a server on 127.0.0.1 (make serve); bounded by -u and -t on the command line.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from locust import HttpUser, between, task
+
+BODY = {
+    "account_type": "roth_ira",
+    "tax_year": 2016,
+    "state": "NY",
+    "basis": "20000",
+    "fully_liquidated": True,
+    "total_distributions": "18000",
+    "agi": "50000",
+}
+JOURNEY = [
+    ("account_type", "roth_401k"),
+    ("has_basis", "yes"),
+    ("fully_liquidated", "yes"),
+    ("tax_year", "2020"),
+    ("state", "NY"),
+    ("basis", "20000"),
+    ("total_distributions", "18000"),
+    ("age", "50"),
+]
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Taxpayer(HttpUser):
+    wait_time = between(1, 3)
+
+    @task(5)
+    def wizard_journey(self) -> None:
+        page = self.client.get("/questions/?reset", name="question page").text
+        for step, value in JOURNEY:
+            token = TOKEN.search(page).group(1)
+            response = self.client.post(
+                f"/questions/{step}/",
+                {
+                    "csrfmiddlewaretoken": token,
+                    "interview_wizard-current_step": step,
+                    f"{step}-{'age_at_distribution' if step == 'age' else step}": value,
+                },
+                headers={"Referer": self.host + "/"},
+                name="answer a question",
+            )
+            page = response.text
+        token = TOKEN.search(page).group(1)
+        self.client.post(
+            "/questions/check/",
+            {"csrfmiddlewaretoken": token, "interview_wizard-current_step": "check"},
+            headers={"Referer": self.host + "/"},
+            name="check and result",
+        )
+
+    @task(3)
+    def api(self) -> None:
+        body = {
+            **BODY,
+            "tax_year": random.choice([2016, 2020, 2026]),
+            "state": random.choice(["NY", "CA", "TX", "PA"]),
+        }
+        self.client.post("/api/v1/determinations", json=body, name="api determination")
+
+    @task(1)
+    def pdf(self) -> None:
+        self.client.post(
+            "/api/v1/summary.pdf",
+            json={**BODY, "tax_year": random.choice([2016, 2020, 2026])},
+            name="pdf summary",
+        )
