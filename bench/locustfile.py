@@ -51,6 +51,7 @@ class Taxpayer(HttpUser):
                 name="answer a question",
             )
             page = response.text
+            self.wait()  # a person reads each question before answering
         token = TOKEN.search(page).group(1)
         self.client.post(
             "/questions/check/",

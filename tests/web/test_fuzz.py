@@ -1,0 +1,306 @@
+"""Hostile input at every question and at the API (Hypothesis).
+
+Every response must be a clean 4xx, a redirect, or the question shown again with a message;
+never a 5xx; and answers already given must survive. The number of inputs tried is written to
+test-artifacts/fuzz-count.txt and printed at the end of the run.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .wizard_helpers import PREFIX, step_url, walk
+
+pytestmark = pytest.mark.django_db
+
+COUNT_FILE = Path(__file__).resolve().parents[2] / "test-artifacts" / "fuzz-count.txt"
+TRIED = {"inputs": 0}
+FIELD = {"age": "age_at_distribution"}
+STEPS = [
+    "account_type",
+    "inherited",
+    "has_basis",
+    "fully_liquidated",
+    "tax_year",
+    "state",
+    "basis",
+    "state_basis",
+    "total_distributions",
+    "agi",
+    "age",
+    "check",
+]
+
+hostile_text = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "NaN",
+            "nan",
+            "Infinity",
+            "-Infinity",
+            "1e400",
+            "1E-400",
+            "9" * 400,
+            "-1",
+            "$-5",
+            "1,2,3",
+            "١٢٣٤",
+            "１２３４",
+            "0x10",
+            "1_000",
+            "12.345",
+            "$",
+            ",",
+            ".",
+            "..",
+            "1..2",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "\x00",
+            "\u202e1234",
+            "%s%s%n",
+            "{{ 7*7 }}",
+            "../../etc/passwd",
+            "yes",
+            "not_sure",
+            "roth_ira",
+            "DC",
+            "2017",
+            "99999999999999999999",
+        ]
+    ),
+    st.text(max_size=60),
+    st.integers().map(str),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+)
+PATH_TO_STEP = {
+    "account_type": [],
+    "inherited": [("account_type", "roth_ira")],
+    "has_basis": [("account_type", "roth_ira"), ("inherited", "no")],
+    "fully_liquidated": [("account_type", "roth_ira"), ("inherited", "no"), ("has_basis", "yes")],
+    "tax_year": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+    ],
+    "state": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+        ("tax_year", "2016"),
+    ],
+    "basis": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+        ("tax_year", "2016"),
+        ("state", "NY"),
+    ],
+    "state_basis": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+        ("tax_year", "2016"),
+        ("state", "CA"),
+        ("basis", "20000"),
+    ],
+    "total_distributions": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+        ("tax_year", "2016"),
+        ("state", "NY"),
+        ("basis", "20000"),
+    ],
+    "agi": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+        ("tax_year", "2016"),
+        ("state", "NY"),
+        ("basis", "20000"),
+        ("total_distributions", "18000"),
+    ],
+    "age": [
+        ("account_type", "roth_ira"),
+        ("inherited", "no"),
+        ("has_basis", "yes"),
+        ("fully_liquidated", "yes"),
+        ("tax_year", "2016"),
+        ("state", "NY"),
+        ("basis", "20000"),
+        ("total_distributions", "18000"),
+        ("agi", "50000"),
+    ],
+}
+
+
+def pytest_terminal_summary_hook() -> None:
+    COUNT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    COUNT_FILE.write_text(f"{TRIED['inputs']}\n")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_count():
+    yield
+    pytest_terminal_summary_hook()
+    print(f"\nfuzz: {TRIED['inputs']} hostile inputs tried")
+
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.mark.parametrize("step", list(PATH_TO_STEP))
+@FUZZ
+@given(value=hostile_text)
+def test_hostile_values_at_each_question_never_break_the_interview(client, step, value):
+    TRIED["inputs"] += 1
+    walk(client, PATH_TO_STEP[step])
+    data = {f"{PREFIX}-current_step": step, f"{step}-{FIELD.get(step, step)}": value}
+    response = client.post(step_url(step), data)
+    assert response.status_code in (200, 302), response.status_code
+    if response.status_code == 200:
+        assert "There is a problem" in response.content.decode()
+    # What was answered before is still there.
+    for earlier, answer in PATH_TO_STEP[step]:
+        page = client.get(step_url(earlier)).content.decode()
+        assert answer in page, (earlier, answer)
+
+
+@FUZZ
+@given(
+    forged=st.one_of(
+        st.sampled_from(
+            ["", "finished", "check", "../x", "0", "basis\x00", "ACCOUNT_TYPE", *STEPS]
+        ),
+        st.text(max_size=30),
+    ),
+    posted_to=st.sampled_from(STEPS),
+    extra=st.dictionaries(st.text(max_size=20), st.text(max_size=20), max_size=4),
+)
+def test_forged_step_names_and_tampered_management_data_restart_cleanly(
+    client, forged, posted_to, extra
+):
+    TRIED["inputs"] += 1
+    walk(client, PATH_TO_STEP["tax_year"])
+    data = {**extra, f"{PREFIX}-current_step": forged}
+    response = client.post(step_url(posted_to), data)
+    assert response.status_code in (200, 302, 400, 404), response.status_code
+    assert 'value="yes"' in client.get(step_url("fully_liquidated")).content.decode()
+
+
+@FUZZ
+@given(
+    cookie=st.text(
+        alphabet=st.characters(codec="ascii", exclude_characters=';,\\" \r\n'), max_size=60
+    )
+)
+def test_foreign_or_expired_session_cookies_start_fresh(client, cookie):
+    TRIED["inputs"] += 1
+    client.cookies["sessionid"] = cookie
+    for path in ("/", "/questions/tax_year/", "/result/", "/result/summary.pdf", "/check/"):
+        assert client.get(path).status_code in (200, 302, 404)
+    response = client.post(
+        step_url("basis"), {f"{PREFIX}-current_step": "basis", "basis-basis": "1"}
+    )
+    assert response.status_code in (302, 400)
+
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=30),
+        st.decimals(allow_nan=False, allow_infinity=False).map(str),
+    ),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+API_FIELDS = [
+    "account_type",
+    "tax_year",
+    "state",
+    "basis",
+    "fully_liquidated",
+    "total_distributions",
+    "agi",
+    "age_at_distribution",
+    "state_basis",
+    "inherited",
+    "rolled_over",
+    "preparer",
+]
+
+
+@FUZZ
+@given(
+    body=st.dictionaries(
+        st.sampled_from(API_FIELDS) | st.text(max_size=10), json_values, max_size=12
+    )
+)
+def test_the_api_answers_every_json_object_with_200_or_a_clean_400(api, body):
+    TRIED["inputs"] += 1
+    for path in ("/api/v1/determinations",):
+        response = api(body, path=path)
+        assert response.status_code in (200, 400), (response.status_code, body)
+        if response.status_code == 400:
+            assert response.json()["errors"]
+
+
+VALID = {
+    "account_type": "roth_ira",
+    "tax_year": 2016,
+    "state": "NY",
+    "basis": "20000",
+    "fully_liquidated": True,
+    "total_distributions": "18000",
+}
+
+
+@FUZZ
+@given(field=st.sampled_from(API_FIELDS[:10]), value=json_values | hostile_text)
+def test_one_hostile_field_in_an_otherwise_valid_body(api, field, value):
+    TRIED["inputs"] += 1
+    response = api({**VALID, field: value})
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:
+        federal = response.json()["federal"]
+        assert federal["loss"] is None or Decimal(federal["loss"]) >= 0
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(b"\xff\xfe\x00", id="not-utf8"),
+        pytest.param(b'{"basis": 1e999999}', id="float-overflow"),
+        pytest.param(b'{"a":' * 100000 + b"1" + b"}" * 100000, id="100k-deep-object"),
+        pytest.param(json.dumps({"basis": "1" * 70000}).encode(), id="over-the-body-limit"),
+        pytest.param(b'{"tax_year": 2016, "tax_year": "x"}', id="duplicate-keys"),
+    ],
+)
+def test_raw_hostile_bodies(api, raw):
+    TRIED["inputs"] += 1
+    response = api(raw)
+    assert 400 <= response.status_code < 500
