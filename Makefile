@@ -77,5 +77,19 @@ load: setup
 	  cm=b.served(workers=w); cm.__enter__(); r=b.load_test(int(os.environ['BENCH_USERS']), int(os.environ['BENCH_SECONDS'])); cm.__exit__(None,None,None); \
 	  [print(f'{k}: {v}') for k,v in r.items()]"
 
+# The whole suite once against a real PostgreSQL server on a local socket (Debian's postgresql).
+PG_DIR := /tmp/rlc-postgres
+test-postgres: setup system-deps
+	@command -v pg_ctlcluster >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+	@rm -rf $(PG_DIR) && mkdir -p $(PG_DIR) && chown postgres $(PG_DIR) 2>/dev/null || true
+	@BIN=$$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); \
+	  runuser -u postgres -- $$BIN/initdb -D $(PG_DIR)/data -A trust -U postgres >/dev/null && \
+	  runuser -u postgres -- $$BIN/pg_ctl -D $(PG_DIR)/data -o "-k $(PG_DIR) -c listen_addresses=''" -l $(PG_DIR)/log -w start >/dev/null && \
+	  status=0; \
+	  $(TEST_ENV) DATABASE_URL="postgres://postgres@%2Ftmp%2Frlc-postgres/postgres" $(PY) -m pytest -q || status=$$?; \
+	  runuser -u postgres -- $$BIN/pg_ctl -D $(PG_DIR)/data -m fast stop >/dev/null; \
+	  rm -rf $(PG_DIR); exit $$status
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "interview.middleware.PermissionsPolicyMiddleware",
     "interview.ratelimit.RateLimitMiddleware",
+    "interview.middleware.ForeignSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -51,3 +51,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class ForeignSessionCookieMiddleware:
+    """Drop a session cookie that Django could never have issued, before it reaches the database.
+
+    Django's keys are 32 characters of [a-z0-9]; anything else (NUL bytes, quotes, megabytes)
+    is foreign or tampered, and PostgreSQL would refuse a NUL byte with an error page.
+    """
+
+    VALID = re.compile(r"^[a-z0-9]{8,64}$")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        name = settings.SESSION_COOKIE_NAME
+        value = request.COOKIES.get(name)
+        if value is not None and not self.VALID.match(value):
+            del request.COOKIES[name]
+        return self.get_response(request)

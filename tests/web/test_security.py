@@ -205,3 +205,11 @@ def test_forms_require_csrf(client):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post("/delete-my-answers/")
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cookie", ["0000000\x00", "a" * 5000, "'; DROP TABLE django_session; --"])
+def test_a_tampered_session_cookie_is_ignored_not_looked_up(client, cookie):
+    # Found by the fuzz suite on PostgreSQL: a NUL byte in the cookie reached the query.
+    client.cookies["sessionid"] = cookie
+    assert client.get("/questions/account_type/").status_code == 200
