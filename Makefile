@@ -87,7 +87,7 @@ test-postgres: setup system-deps
 	  runuser -u postgres -- $$BIN/initdb -D $(PG_DIR)/data -A trust -U postgres >/dev/null && \
 	  runuser -u postgres -- $$BIN/pg_ctl -D $(PG_DIR)/data -o "-k $(PG_DIR) -c listen_addresses=''" -l $(PG_DIR)/log -w start >/dev/null && \
 	  status=0; \
-	  $(TEST_ENV) DATABASE_URL="postgres://postgres@%2Ftmp%2Frlc-postgres/postgres" $(PY) -m pytest -q || status=$$?; \
+	  $(TEST_ENV) DATABASE_URL="postgres://postgres@%2Ftmp%2Frlc-postgres/postgres" $(PY) -m pytest || status=$$?; \
 	  runuser -u postgres -- $$BIN/pg_ctl -D $(PG_DIR)/data -m fast stop >/dev/null; \
 	  rm -rf $(PG_DIR); exit $$status
 

@@ -3,8 +3,8 @@
 (function () {
   "use strict";
   var body = document.body;
-  var minutes = parseInt(body.getAttribute("data-session-minutes"), 10) || 30;
-  var lifetime = minutes * 60 * 1000;
+  var seconds = parseInt(body.getAttribute("data-session-seconds"), 10) || 1800;
+  var lifetime = seconds * 1000;
   var warnBefore = Math.min(5 * 60 * 1000, lifetime / 2);
   var warning = document.getElementById("session-warning");
   var extend = document.getElementById("session-extend");

@@ -142,3 +142,21 @@ def test_an_error_is_summarised_focused_and_kept(new_page):
     assert page.evaluate("document.activeElement.id") == "error-summary"
     summary.get_by_role("link").click()
     assert page.evaluate("document.activeElement.type") == "radio"
+
+
+def test_the_session_warning_offers_more_time_then_ends_cleanly(new_page, settings):
+    # WCAG 2.2.1: warn before the answers expire and let the user extend. A 6-second session
+    # warns after 3 seconds (half of it, as it is shorter than the usual 5-minute warning).
+    settings.SESSION_COOKIE_AGE = 6
+    page = new_page()
+    page.goto("/questions/?reset")
+    warning = page.get_by_role("alert")
+    warning.wait_for(timeout=5000)
+    assert "deleted soon" in warning.inner_text()
+    assert page.evaluate("document.activeElement.id") == "session-extend"
+    with page.expect_response("**/session/extend/") as extended:
+        page.get_by_role("button", name="I need more time").click()
+    assert extended.value.status == 204
+    assert page.locator("#session-warning").is_hidden()
+    page.wait_for_url("**/session-ended/", timeout=10000)
+    assert "Nothing you entered was kept" in page.get_by_role("main").inner_text()

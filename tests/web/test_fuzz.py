@@ -81,72 +81,22 @@ hostile_text = st.one_of(
     st.integers().map(str),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
 )
-PATH_TO_STEP = {
-    "account_type": [],
-    "inherited": [("account_type", "roth_ira")],
-    "has_basis": [("account_type", "roth_ira"), ("inherited", "no")],
-    "fully_liquidated": [("account_type", "roth_ira"), ("inherited", "no"), ("has_basis", "yes")],
-    "tax_year": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-    ],
-    "state": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-        ("tax_year", "2016"),
-    ],
-    "basis": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-        ("tax_year", "2016"),
-        ("state", "NY"),
-    ],
-    "state_basis": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-        ("tax_year", "2016"),
-        ("state", "CA"),
-        ("basis", "20000"),
-    ],
-    "total_distributions": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-        ("tax_year", "2016"),
-        ("state", "NY"),
-        ("basis", "20000"),
-    ],
-    "agi": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-        ("tax_year", "2016"),
-        ("state", "NY"),
-        ("basis", "20000"),
-        ("total_distributions", "18000"),
-    ],
-    "age": [
-        ("account_type", "roth_ira"),
-        ("inherited", "no"),
-        ("has_basis", "yes"),
-        ("fully_liquidated", "yes"),
-        ("tax_year", "2016"),
-        ("state", "NY"),
-        ("basis", "20000"),
-        ("total_distributions", "18000"),
-        ("agi", "50000"),
-    ],
-}
+# The answers that lead to each question: a Roth IRA closed in 2016 in New York (California for
+# the state-basis question, which only states that taxed contributions ask).
+JOURNEY = [
+    ("account_type", "roth_ira"),
+    ("inherited", "no"),
+    ("has_basis", "yes"),
+    ("fully_liquidated", "yes"),
+    ("tax_year", "2016"),
+    ("state", "NY"),
+    ("basis", "20000"),
+    ("total_distributions", "18000"),
+    ("agi", "50000"),
+    ("age", "52"),
+]
+PATH_TO_STEP = {step: JOURNEY[:i] for i, (step, _value) in enumerate(JOURNEY)}
+PATH_TO_STEP["state_basis"] = [*JOURNEY[:5], ("state", "CA"), ("basis", "20000")]
 
 
 def pytest_terminal_summary_hook() -> None:

@@ -90,10 +90,8 @@ def test_check_deploy_is_clean_in_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_with_the_development_secret():
-    env = {**os.environ, "DJANGO_DEBUG": "0"}
-    env.pop("DJANGO_SECRET_KEY", None)
-    result = subprocess.run(
+def manage_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
         env=env,
@@ -101,20 +99,18 @@ def test_production_refuses_to_start_with_the_development_secret():
         text=True,
         check=False,
     )
+
+
+def test_production_refuses_to_start_with_the_development_secret():
+    env = {**os.environ, "DJANGO_DEBUG": "0"}
+    env.pop("DJANGO_SECRET_KEY", None)
+    result = manage_check(env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
 def test_a_wildcard_host_is_refused():
-    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "*"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = manage_check({**os.environ, "DJANGO_ALLOWED_HOSTS": "*"})
     assert result.returncode != 0 and "not '*'" in result.stderr
 
 
