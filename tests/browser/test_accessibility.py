@@ -24,6 +24,10 @@ def audit(page, name: str) -> None:
     assert violations == [], f"{name}: {report}"
 
 
+def heading_text(page) -> str:
+    return page.get_by_role("heading", level=1).inner_text()
+
+
 def visit_every_page(page, width: str) -> list[str]:
     """Walk a journey and stop at each distinct page: audit it and photograph it."""
     seen = []
@@ -70,6 +74,7 @@ def visit_every_page(page, width: str) -> list[str]:
     here("session-ended")
     page.goto("/")
     page.get_by_role("button", name="Delete my answers").click()
+    assert heading_text(page) == "Your answers have been deleted"
     here("answers-deleted")
     return seen
 

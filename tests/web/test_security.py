@@ -209,3 +209,16 @@ def test_a_tampered_session_cookie_is_ignored_not_looked_up(client, cookie):
     # Found by the fuzz suite on PostgreSQL: a NUL byte in the cookie reached the query.
     client.cookies["sessionid"] = cookie
     assert client.get("/questions/account_type/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_delete_my_answers_works_with_csrf_enforced():
+    from django.test import Client
+
+    browser_like = Client(enforce_csrf_checks=True)
+    page = browser_like.get("/").content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert token
+    response = browser_like.post("/delete-my-answers/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert "have been deleted" in response.content.decode()
