@@ -1,7 +1,7 @@
 # Retirement Loss Check — two commands: `make run` and `make test`.
 # Everything else here is what those two call.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
