@@ -91,7 +91,9 @@ def _typed(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
         if not isinstance(value, str):
             errors[key] = [_('Enter text, like "roth_ira".')]
         else:
-            values[key] = value
+            # "ny" and " Roth_IRA " mean what they say.
+            value = value.strip()
+            values[key] = value.upper() if key == "state" else value.lower()
     return values, errors
 
 

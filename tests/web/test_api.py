@@ -104,3 +104,9 @@ def test_the_management_command_prints_the_same_answer(api, monkeypatch, capsys)
     call_command("determine")
     printed = json.loads(capsys.readouterr().out)
     assert printed == api(VALID).json()
+
+
+def test_codes_are_read_whatever_their_case(api):
+    body = api({**VALID, "state": " ny ", "account_type": "Roth_IRA"}).json()
+    assert body["state"]["code"] == "NY"
+    assert body["answers"]["account_type"] == "roth_ira"
