@@ -18,7 +18,9 @@ class JsonLineFormatter(logging.Formatter):
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%SZ"),
             "level": record.levelname,
             "logger": record.name,
-            "event": record.getMessage() if record.name == "rlc.access" else record.levelname,
+            # Other loggers: the message template only, never its arguments (which could carry
+            # what a user typed).
+            "event": record.getMessage() if record.name == "rlc.access" else str(record.msg)[:200],
         }
         for field in ALLOWED_FIELDS:
             if hasattr(record, field):

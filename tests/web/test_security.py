@@ -227,3 +227,16 @@ def test_delete_my_answers_works_with_csrf_enforced():
     response = browser_like.post("/delete-my-answers/", {"csrfmiddlewaretoken": token})
     assert response.status_code == 200
     assert "have been deleted" in response.content.decode()
+
+
+def test_other_log_lines_keep_the_message_template_but_never_its_arguments():
+    import logging as std_logging
+
+    from interview.logging import JsonLineFormatter
+
+    record = std_logging.LogRecord(
+        "django.security", std_logging.WARNING, __file__, 1, "Bad value %s", ("54321.99",), None
+    )
+    line = json.loads(JsonLineFormatter().format(record))
+    assert line["event"] == "Bad value %s"
+    assert "54321" not in json.dumps(line)
