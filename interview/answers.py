@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from rules import AccountType, Answers
+from rules import AccountType, Answers, FilingStatus
 
 from .forms import NOT_SURE, ROLLED_OVER, YES
 
@@ -80,6 +80,9 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
         state_basis=cleaned.get("state_basis"),  # type: ignore[arg-type]
         inherited=bool(cleaned.get("inherited")),
         rolled_over=bool(cleaned.get("rolled_over")),
+        filing_status=FilingStatus(cleaned["filing_status"])
+        if cleaned.get("filing_status")
+        else None,
     )
 
 

@@ -11,7 +11,14 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rules import FIRST_TAX_YEAR, STATE_CODES, AccountType, current_law, last_tax_year
+from rules import (
+    FIRST_TAX_YEAR,
+    STATE_CODES,
+    AccountType,
+    FilingStatus,
+    current_law,
+    last_tax_year,
+)
 
 from .fields import MoneyField
 from .wording import ACCOUNT_LABELS, wording_for
@@ -236,6 +243,9 @@ class DeterminationForm(forms.Form):
     state_basis = MoneyField(required=False)
     inherited = forms.NullBooleanField()
     rolled_over = forms.NullBooleanField()
+    filing_status = forms.ChoiceField(
+        choices=[(f.value, f.value) for f in FilingStatus], required=False
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean()

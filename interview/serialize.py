@@ -23,6 +23,7 @@ def answers_json(a: Answers) -> dict[str, object]:
         "state_basis": decimal_string(a.state_basis),
         "inherited": a.inherited,
         "rolled_over": a.rolled_over,
+        "filing_status": None if a.filing_status is None else a.filing_status.value,
     }
 
 

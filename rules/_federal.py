@@ -11,6 +11,7 @@ from ._model import (
     Answers,
     FederalOutcome,
     FederalReason,
+    FilingStatus,
     Statement,
 )
 
@@ -130,7 +131,9 @@ def _brokerage(answers: Answers, law: Law) -> FederalOutcome:
     out.add("capital_loss")
     limit_rules = us.rules_for("capital_loss", answers.tax_year)
     if loss is not None and loss > ZERO and limit_rules:
-        limit = limit_rules[0].values["limit"]
+        values = limit_rules[0].values
+        separate = answers.filing_status is FilingStatus.MARRIED_SEPARATE
+        limit = values["limit_separate"] if separate else values["limit"]
         this_year = min(loss, limit)
         carryover = loss - this_year
     out.add("myth_capital_loss", kind="myth")
@@ -226,10 +229,20 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
     )
 
 
+_THRESHOLD_FOR = {
+    FilingStatus.SINGLE: "threshold_single",
+    FilingStatus.MARRIED_JOINT: "threshold_joint",
+    FilingStatus.QUALIFYING_SURVIVING_SPOUSE: "threshold_joint",
+    FilingStatus.HEAD_OF_HOUSEHOLD: "threshold_head",
+    FilingStatus.MARRIED_SEPARATE: "threshold_separate",
+}
+
+
 def _add_overall_limit(out: _Statements, answers: Answers) -> None:
     """Mention the overall limit (IRC 68) only when the AGI could reach its threshold."""
     for rule in out.jurisdiction.rules_for("overall_limit", answers.tax_year):
-        lowest = min(rule.values.values(), default=None)
+        own = _THRESHOLD_FOR.get(answers.filing_status) if answers.filing_status else None
+        lowest = rule.values.get(own) if own else min(rule.values.values(), default=None)
         if lowest is None or answers.agi is None or answers.agi > lowest:
             out.add("overall_limit", kind="note")
             return

@@ -55,6 +55,16 @@ class FederalReason(StrEnum):
     CAPITAL_LOSS = "capital_loss"
 
 
+class FilingStatus(StrEnum):
+    """Federal filing status (optional: it sharpens the limits that depend on it)."""
+
+    SINGLE = "single"
+    MARRIED_JOINT = "married_joint"
+    MARRIED_SEPARATE = "married_separate"
+    HEAD_OF_HOUSEHOLD = "head_of_household"
+    QUALIFYING_SURVIVING_SPOUSE = "qualifying_surviving_spouse"
+
+
 class StateStatus(StrEnum):
     """The state answer (public API values)."""
 
@@ -94,6 +104,7 @@ class Answers:
     state_basis: Decimal | None = None
     inherited: bool = False
     rolled_over: bool = False
+    filing_status: FilingStatus | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ NUMBER_FIELDS = (
     "state_basis",
     "tax_year",
 )
-TEXT_FIELDS = ("account_type", "state")
+TEXT_FIELDS = ("account_type", "state", "filing_status")
 
 
 class BadRequest(Exception):

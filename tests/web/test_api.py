@@ -110,3 +110,11 @@ def test_codes_are_read_whatever_their_case(api):
     body = api({**VALID, "state": " ny ", "account_type": "Roth_IRA"}).json()
     assert body["state"]["code"] == "NY"
     assert body["answers"]["account_type"] == "roth_ira"
+
+
+def test_filing_status_is_optional_and_checked(api):
+    body = {**VALID, "account_type": "taxable_brokerage", "total_distributions": "12000"}
+    assert api(body).json()["federal"]["capital_loss_this_year"] == "3000.00"
+    separate = api({**body, "filing_status": "married_separate"}).json()
+    assert separate["federal"]["capital_loss_this_year"] == "1500.00"
+    assert api({**body, "filing_status": "sometimes"}).status_code == 400
