@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from rules import AccountGroup, AccountType, Answers, FederalReason, determine
+from rules import AccountGroup, AccountType, Answers, FederalReason, FilingStatus, determine
 
 D = Decimal
 T = AccountType
@@ -641,6 +641,38 @@ BROKERAGE = [
         2020, "10000", None, False, False, None, None, None, id="brokerage-unsold-drop-is-no-loss"
     ),
 ]
+
+
+def test_married_filing_separately_deducts_1500_a_year():
+    # federal.md row 18 / IRC §1211(b): MFS limit 1,500; 8,000 loss → 1,500 now, 6,500 carried.
+    federal = determine(
+        Answers(
+            account_type=T.TAXABLE_BROKERAGE,
+            tax_year=2017,
+            state="TX",
+            basis=D("20000"),
+            fully_liquidated=True,
+            total_distributions=D("12000"),
+            filing_status=FilingStatus.MARRIED_SEPARATE,
+        )
+    ).federal
+    assert (federal.capital_loss_this_year, federal.capital_loss_carryover) == (
+        D("1500"),
+        D("6500"),
+    )
+
+
+def test_the_overall_limit_note_uses_the_filing_status_threshold():
+    # IRC §68, 2017 applicable amounts: MFJ 313,800; single 261,500. AGI 300,000 is above the
+    # single threshold but below the joint one.
+    def noted(status):
+        answers = Answers(
+            T.ROTH_IRA, 2017, "FL", D("25000"), True, D("22000"), D("300000"), filing_status=status
+        )
+        return "overall_limit" in {s.code for s in determine(answers).federal.statements}
+
+    assert noted(FilingStatus.SINGLE) is True
+    assert noted(FilingStatus.MARRIED_JOINT) is False
 
 
 @pytest.mark.parametrize(
