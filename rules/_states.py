@@ -38,11 +38,16 @@ def state_outcome(answers: Answers, federal: FederalOutcome, law: Law) -> StateO
         assert period is not None
         status = StateStatus(period.outcome)
         loss = None if status is StateStatus.NO_INCOME_TAX else federal.loss
+        reason = period.id
+        if status is not StateStatus.NO_INCOME_TAX and not (loss and loss > ZERO):
+            # Nothing sold, or sold at a gain: no capital loss for the state either.
+            status = StateStatus.NOT_DEDUCTIBLE
+            reason = "not_fully_liquidated" if loss is None else "no_loss"
         return StateOutcome(
             code=jurisdiction.code,
             name=jurisdiction.name,
             status=status,
-            reason=period.outcome,
+            reason=reason,
             loss=loss,
             form_line=period.form_line,
             statements=(_statement(period, facts),),

@@ -220,3 +220,24 @@ def test_brokerage_capital_losses_by_state(state, status):
     result = determine(answers).state
     assert result.status is status
     assert result.loss == (None if status is NONE else D("8000"))
+
+
+@pytest.mark.parametrize(
+    ("proceeds", "sold", "status"),
+    [
+        pytest.param("25000", True, NOT, id="ny-brokerage-gain-is-no-state-loss"),
+        pytest.param(None, False, NOT, id="ny-brokerage-unsold-is-no-state-loss"),
+    ],
+)
+def test_a_brokerage_account_without_a_realized_loss_has_nothing_for_the_state(
+    proceeds, sold, status
+):
+    answers = Answers(
+        AccountType.TAXABLE_BROKERAGE,
+        2022,
+        "NY",
+        D("20000"),
+        sold,
+        None if proceeds is None else D(proceeds),
+    )
+    assert determine(answers).state.status is status
