@@ -78,6 +78,7 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
         agi=cleaned.get("agi"),  # type: ignore[arg-type]
         age_at_distribution=cleaned.get("age_at_distribution"),  # type: ignore[arg-type]
         state_basis=cleaned.get("state_basis"),  # type: ignore[arg-type]
+        state_agi=cleaned.get("state_agi"),  # type: ignore[arg-type]
         inherited=bool(cleaned.get("inherited")),
         rolled_over=bool(cleaned.get("rolled_over")),
         filing_status=FilingStatus(cleaned["filing_status"])

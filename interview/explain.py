@@ -13,10 +13,12 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from rules import Citation, Determination, FederalReason, Statement, StateStatus, Years
+from rules import Citation, Determination, FederalReason, Statement, Years
 
+from .changes import what_would_change
 from .formatting import money
 from .pictures import Bar, Timeline, basis_bar, timeline
+from .state_worksheet import WorksheetLine, state_headline, state_next_steps, state_worksheet
 
 KINDS = ("reason", "note", "myth", "next_step")
 
@@ -32,13 +34,6 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class WorksheetLine:
-    label: str
-    amount: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class Explanation:
     rules_version: str
     federal_headline: str
@@ -49,6 +44,7 @@ class Explanation:
     what_would_change: tuple[str, ...]
     next_steps: tuple[str, ...]
     unsure: tuple[str, ...] = field(default=())
+    state_worksheet: tuple[WorksheetLine, ...] = field(default=())
     timeline: Timeline | None = None
     bar: Bar | None = None
 
@@ -117,9 +113,7 @@ def federal_headline(d: Determination) -> str:
                 "No. Without after-tax money in these accounts there is no loss to claim on your federal return."
             )
         case FederalReason.NOT_FULLY_LIQUIDATED:
-            return _(
-                "Not yet. There is no loss for tax purposes until every account of this kind has been paid out to you."
-            )
+            return _not_yet_headline(f.regime, year)
         case FederalReason.NO_LOSS:
             return _(
                 "No. You got back at least the after-tax money you put in, so there is no loss to claim."
@@ -146,27 +140,19 @@ def federal_headline(d: Determination) -> str:
             )
 
 
-def state_headline(d: Determination) -> str:
-    s = d.state
-    name, year = s.name, d.answers.tax_year
-    match s.status:
-        case StateStatus.NO_INCOME_TAX:
-            return _(
-                "%(state)s had no income tax on this in %(year)s, so there is nothing to claim there."
-            ) % {"state": name, "year": year}
-        case StateStatus.DEDUCTIBLE:
-            return _(
-                "%(state)s: yes, the loss of %(loss)s can be claimed on your %(year)s state return."
-            ) % {"state": name, "loss": money(s.loss or Decimal(0)), "year": year}
-        case StateStatus.NEEDS_REVIEW:
-            return _(
-                "%(state)s: not settled for %(year)s. The sources do not give a clear answer; ask a tax professional."
-            ) % {"state": name, "year": year}
-        case _:
-            return _("%(state)s: no, the loss cannot be claimed on your %(year)s state return.") % {
-                "state": name,
-                "year": year,
-            }
+def _not_yet_headline(regime: FederalReason | None, year: int) -> str:
+    """Accounts still open: say what paying them out would and would not do federally."""
+    if regime is FederalReason.SUSPENDED_2018_2025:
+        return _(
+            "No. There is no loss until every account of this kind has been paid out, and even then federal law does not allow this deduction for %(year)s (suspended for 2018–2025)."
+        ) % {"year": year}
+    if regime is FederalReason.REPEALED_2026_ONWARD:
+        return _(
+            "No. There is no loss until every account of this kind has been paid out, and even then federal law no longer allows this deduction (permanently, from 2026)."
+        ) % {"year": year}
+    return _(
+        "Not yet. There is no loss for tax purposes until every account of this kind has been paid out to you; for %(year)s, a loss then was a miscellaneous itemized deduction above 2%% of AGI."
+    ) % {"year": year}
 
 
 def worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
@@ -177,7 +163,7 @@ def worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
             _("What you paid (cost basis)")
             if brokerage
             else _("After-tax money not yet recovered (basis)"),
-            money(a.basis),
+            a.basis,
             "" if brokerage else _("Form 8606 or Form 1099-R box 5"),
         )
     ]
@@ -185,89 +171,37 @@ def worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
         lines.append(
             WorksheetLine(
                 _("What you received"),
-                money(a.total_distributions),
+                a.total_distributions,
                 _("Form 1099-B") if brokerage else _("Form 1099-R box 1"),
             )
         )
     if f.loss is not None:
-        lines.append(WorksheetLine(_("Loss (basis minus what you received)"), money(f.loss)))
+        lines.append(WorksheetLine(_("Loss (basis minus what you received)"), f.loss))
     if f.floor is not None and f.deductible_after_floor is not None:
         lines.append(
             WorksheetLine(
-                _("2% of your adjusted gross income (the floor)"), money(f.floor), _("Schedule A")
+                _("2% of your adjusted gross income (the floor)"), f.floor, _("Schedule A")
             )
         )
         lines.append(
-            WorksheetLine(
-                _("Loss left after the floor"), money(f.deductible_after_floor), f.form_line
-            )
+            WorksheetLine(_("Loss left after the floor"), f.deductible_after_floor, f.form_line)
         )
     if f.capital_loss_this_year is not None:
         lines.append(
             WorksheetLine(
                 _("Deductible against other income this year"),
-                money(f.capital_loss_this_year),
+                f.capital_loss_this_year,
                 _("Schedule D, line 21"),
             )
         )
         lines.append(
-            WorksheetLine(
-                _("Carried forward to next year"), money(f.capital_loss_carryover or Decimal(0))
-            )
-        )
-    if d.state.used_state_basis and a.state_basis is not None:
-        lines.append(WorksheetLine(_("Your state basis"), money(a.state_basis), d.state.name))
-    if d.state.loss is not None and d.state.loss != f.loss:
-        lines.append(
-            WorksheetLine(
-                _("Loss for %(state)s") % {"state": d.state.name},
-                money(d.state.loss),
-                d.state.form_line,
-            )
+            WorksheetLine(_("Carried forward to next year"), f.capital_loss_carryover or Decimal(0))
         )
     return tuple(lines)
 
 
-def what_would_change(d: Determination) -> tuple[str, ...]:
-    f = d.federal
-    out: list[str] = []
-    match f.reason:
-        case FederalReason.NO_BASIS:
-            out.append(
-                _(
-                    "Finding after-tax money you had forgotten: a Form 8606 you filed, or box 5 of a Form 1099-R from the plan."
-                )
-            )
-        case FederalReason.NOT_FULLY_LIQUIDATED:
-            out.append(
-                _(
-                    "Having every account of this kind paid out to you by the end of a year. The loss, if any, belongs to that year, and the law of that year decides it."
-                )
-            )
-        case FederalReason.NO_LOSS:
-            out.append(_("Only receiving less than your after-tax basis would create a loss."))
-        case FederalReason.ALLOWED_MISC_ITEMIZED:
-            out.append(
-                _(
-                    "A lower adjusted gross income lowers the 2% floor; other miscellaneous deductions that year share the same floor."
-                )
-            )
-            out.append(_("If you did not itemize, the loss gave no benefit."))
-        case FederalReason.SUSPENDED_2018_2025 | FederalReason.REPEALED_2026_ONWARD:
-            out.append(
-                _(
-                    "Only a new law from Congress would change the federal answer. Your state may treat the loss differently (see above)."
-                )
-            )
-        case _:
-            out.append(
-                _("Selling for less than you paid creates a capital loss in the year of the sale.")
-            )
-    return tuple(out)
-
-
 def next_steps(d: Determination) -> tuple[str, ...]:
-    f, s = d.federal, d.state
+    f, _s = d.federal, d.state
     out: list[str] = []
     if f.reason is FederalReason.ALLOWED_MISC_ITEMIZED:
         out.append(
@@ -281,16 +215,7 @@ def next_steps(d: Determination) -> tuple[str, ...]:
         )
     else:
         out.append(_("There is nothing to claim for this on your federal return."))
-    if s.status is StateStatus.DEDUCTIBLE:
-        out.append(
-            _("Claim the loss on your %(state)s return: %(line)s.")
-            % {"state": s.name, "line": s.form_line or _("see the state's instructions")}
-        )
-    elif s.status is StateStatus.NEEDS_REVIEW:
-        out.append(
-            _("Ask a tax professional who prepares %(state)s returns about the state answer.")
-            % {"state": s.name}
-        )
+    out += state_next_steps(d)
     out.append(
         _(
             "See a tax professional before amending a return or if your situation differs from your answers (an inherited account, a rollover, or accounts still open)."
@@ -325,6 +250,7 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         federal=_sentences(d.federal.statements),
         state=_sentences(d.state.statements),
         worksheet=worksheet(d),
+        state_worksheet=state_worksheet(d),
         what_would_change=what_would_change(d),
         next_steps=next_steps(d),
         unsure=unsure_sentences(unsure),

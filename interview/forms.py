@@ -241,6 +241,7 @@ class DeterminationForm(forms.Form):
     agi = MoneyField(required=False)
     age_at_distribution = AgeForm.base_fields["age_at_distribution"]
     state_basis = MoneyField(required=False)
+    state_agi = MoneyField(required=False)
     inherited = forms.NullBooleanField()
     rolled_over = forms.NullBooleanField()
     filing_status = forms.ChoiceField(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from rules import Answers, Determination
+from collections.abc import Iterable
+
+from rules import Answers, Determination, RefundWindow
 
 from .explain import Explanation, citation_json, sentences_json
 from .formatting import decimal_string
+from .state_worksheet import WorksheetLine
 
 
 def answers_json(a: Answers) -> dict[str, object]:
@@ -24,11 +27,35 @@ def answers_json(a: Answers) -> dict[str, object]:
         "inherited": a.inherited,
         "rolled_over": a.rolled_over,
         "filing_status": None if a.filing_status is None else a.filing_status.value,
+        "state_agi": decimal_string(a.state_agi),
+    }
+
+
+def worksheet_json(lines: Iterable[WorksheetLine]) -> list[dict[str, str | None]]:
+    return [
+        {
+            "label": line.label,
+            "amount": decimal_string(line.value),
+            "display": line.amount,
+            "form_line": line.note or None,
+        }
+        for line in lines
+    ]
+
+
+def refund_window_json(window: RefundWindow | None) -> dict[str, object] | None:
+    if window is None:
+        return None
+    return {
+        "years": window.years,
+        "deadline": window.deadline.isoformat(),
+        "likely_passed": window.likely_passed,
     }
 
 
 def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
     f, s = d.federal, d.state
+    amounts = s.amounts
     return {
         "rules_version": d.rules_version,
         "answers": answers_json(d.answers),
@@ -42,6 +69,7 @@ def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
             "capital_loss_this_year": decimal_string(f.capital_loss_this_year),
             "capital_loss_carryover": decimal_string(f.capital_loss_carryover),
             "form_line": f.form_line or None,
+            "worksheet": worksheet_json(e.worksheet),
             "headline": e.federal_headline,
             "explanation": sentences_json(e.federal),
         },
@@ -51,7 +79,11 @@ def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
             "status": s.status.value,
             "reason": s.reason,
             "loss": decimal_string(s.loss),
+            "floor": decimal_string(amounts.floor if amounts else None),
+            "deductible_after_floor": decimal_string(amounts.counts if amounts else None),
             "form_line": s.form_line or None,
+            "worksheet": worksheet_json(e.state_worksheet),
+            "refund_window": refund_window_json(s.refund_window),
             "used_state_basis": s.used_state_basis,
             "headline": e.state_headline,
             "explanation": sentences_json(e.state),

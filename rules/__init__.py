@@ -5,6 +5,7 @@ Public API: determine(), Answers, Determination and the enums. No Django here.
 
 from __future__ import annotations
 
+from ._changes import Change, what_would_change
 from ._engine import determine, rules_version
 from ._federal import account_group
 from ._law import FEDERAL, Jurisdiction, Law, LawError, Period, Rule, current_law, load_law
@@ -19,6 +20,8 @@ from ._model import (
     FederalOutcome,
     FederalReason,
     FilingStatus,
+    RefundWindow,
+    StateAmounts,
     Statement,
     StateOutcome,
     StateStatus,
@@ -33,6 +36,7 @@ __all__ = [
     "AccountGroup",
     "AccountType",
     "Answers",
+    "Change",
     "Citation",
     "Determination",
     "FederalOutcome",
@@ -42,7 +46,9 @@ __all__ = [
     "Law",
     "LawError",
     "Period",
+    "RefundWindow",
     "Rule",
+    "StateAmounts",
     "StateOutcome",
     "StateStatus",
     "Statement",
@@ -53,4 +59,5 @@ __all__ = [
     "last_tax_year",
     "load_law",
     "rules_version",
+    "what_would_change",
 ]

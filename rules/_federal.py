@@ -70,18 +70,37 @@ def economic_loss(basis: Decimal, answers: Answers) -> Decimal | None:
     return max(ZERO, basis - answers.total_distributions)
 
 
+# Answered on every retirement-account result whose group the rule applies to (law data).
+_RETIREMENT_MYTHS = (
+    "myth_capital_loss",
+    "myth_earnings_basis",
+    "myth_close_together",
+    "myth_theft_ira",
+    "myth_partnership_in_ira",
+)
+
+
 class _Statements:
     """Collects the law's statements that apply, with the figures each one may mention."""
 
-    def __init__(self, jurisdiction: Jurisdiction, year: int, facts: dict[str, object]) -> None:
+    def __init__(
+        self,
+        jurisdiction: Jurisdiction,
+        year: int,
+        facts: dict[str, object],
+        group: AccountGroup,
+    ) -> None:
         self.jurisdiction = jurisdiction
         self.year = year
+        self.group = group
         self.facts = facts
         self.sorted_facts = tuple(sorted(facts.items()))
         self.items: list[Statement] = []
 
     def add(self, rule_id: str, kind: str = "reason") -> bool:
-        rules = self.jurisdiction.rules_for(rule_id, self.year)
+        rules = tuple(
+            r for r in self.jurisdiction.rules_for(rule_id, self.year) if r.applies(self.group)
+        )
         for rule in rules:
             facts = (
                 tuple(sorted({**self.facts, **rule.values}.items()))
@@ -122,7 +141,7 @@ def _brokerage(answers: Answers, law: Law) -> FederalOutcome:
         facts["received"] = answers.total_distributions
     if loss is not None:
         facts["loss"] = loss
-    out = _Statements(us, answers.tax_year, facts)
+    out = _Statements(us, answers.tax_year, facts, AccountGroup.BROKERAGE)
     this_year = carryover = None
     if loss is None:
         out.add("capital_loss_unsold")
@@ -137,6 +156,7 @@ def _brokerage(answers: Answers, law: Law) -> FederalOutcome:
         this_year = min(loss, limit)
         carryover = loss - this_year
     out.add("myth_capital_loss", kind="myth")
+    out.add("myth_wash_sale_ira", kind="myth")
     out.add("records_brokerage", kind="next_step")
     return FederalOutcome(
         deductible=bool(loss and loss > ZERO),
@@ -183,7 +203,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         after_floor = max(ZERO, loss - floor)
         facts.update(agi=answers.agi, floor=floor, deductible_after_floor=after_floor)
 
-    out = _Statements(us, year, facts)
+    out = _Statements(us, year, facts, group)
     if reason is FederalReason.NO_BASIS:
         out.add("basis_required")
         out.add(GROUP_RULE[group], kind="note")
@@ -209,7 +229,8 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         out.add("myth_returns_2026", kind="myth")
         out.add("myth_nol", kind="myth")
         out.add("annuity_72b3", kind="note")
-    out.add("myth_capital_loss", kind="myth")
+    for myth in _RETIREMENT_MYTHS:
+        out.add(myth, kind="myth")
     if (
         answers.age_at_distribution is not None
         and answers.age_at_distribution < EARLY_WITHDRAWAL_AGE
@@ -226,6 +247,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         deductible_after_floor=after_floor,
         statements=tuple(out.items),
         form_line=period.form_line if reason is FederalReason.ALLOWED_MISC_ITEMIZED else "",
+        regime=FederalReason(period.outcome),
     )
 
 

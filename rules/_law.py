@@ -20,12 +20,14 @@ from typing import Any
 from ._model import (
     FIRST_TAX_YEAR,
     STATE_CODES,
+    AccountGroup,
     Citation,
     FederalReason,
     StateStatus,
     Years,
     last_tax_year,
 )
+from ._state_law import FLOOR_AGI, ItemizedLimit, Refund, read_limit, read_refund
 
 LAW_DIR = Path(__file__).resolve().parent / "law"
 FEDERAL = "US"
@@ -39,10 +41,12 @@ FEDERAL_OUTCOMES = frozenset(
 STATE_OUTCOMES = frozenset(StateStatus)
 PERIOD_KEYS = frozenset(
     {"id", "years", "outcome", "statement", "citations", "reviewed", "form_line"}
-    | {"floor_percent", "share_percent", "state_basis"}
+    | {"floor_percent", "share_percent", "state_basis", "floor_agi", "limit", "rests_on"}
 )
-RULE_KEYS = frozenset({"id", "years", "statement", "citations", "reviewed", "values"})
-FILE_KEYS = frozenset({"jurisdiction", "name", "period", "rule", "capital_losses"})
+RULE_KEYS = frozenset({"id", "years", "statement", "citations", "reviewed", "values", "applies_to"})
+FILE_KEYS = frozenset(
+    {"jurisdiction", "name", "period", "rule", "capital_losses", "refund", "limit"}
+)
 
 
 class LawError(ValueError):
@@ -63,6 +67,9 @@ class Period:
     floor_percent: Decimal | None = None
     share_percent: Decimal | None = None
     state_basis: bool = False
+    floor_agi: str = "federal"  # whose AGI the floor is a percentage of: federal | state
+    limit: str = ""  # id of the file's [[limit]] on itemized deductions that applies
+    rests_on: str = ""  # for the user: what a not-yet-settled answer rests on
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,11 @@ class Rule:
     citations: tuple[Citation, ...]
     reviewed: datetime.date
     values: Mapping[str, Decimal]
+    # The account groups (AccountGroup values) the rule speaks to; empty: every group.
+    applies_to: frozenset[str] = frozenset()
+
+    def applies(self, group: str) -> bool:
+        return not self.applies_to or group in self.applies_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +98,11 @@ class Jurisdiction:
     capital_losses: Period | None
     source: str
     rules_by_year: Mapping[tuple[str, int], tuple[Rule, ...]] = field(default_factory=dict)
+    limits: tuple[ItemizedLimit, ...] = ()
+    refund: Refund | None = None
+
+    def limit_for(self, limit_id: str, year: int) -> ItemizedLimit | None:
+        return next((x for x in self.limits if x.id == limit_id and year in x.years), None)
 
     def period_for(self, year: int) -> Period:
         for period in self.periods:
@@ -187,6 +204,9 @@ class _Reader:
         state_basis = table.get("state_basis", False)
         if not isinstance(state_basis, bool):
             raise self.fail(f"{where}.state_basis", "must be true or false")
+        floor_agi = table.get("floor_agi", "federal")
+        if floor_agi not in FLOOR_AGI:
+            raise self.fail(f"{where}.floor_agi", f"must be one of {sorted(FLOOR_AGI)}")
         return Period(
             id=self.text(table, "id", where, required=False) or where,
             years=self.years(table, where),
@@ -198,6 +218,9 @@ class _Reader:
             floor_percent=self.decimal(table, "floor_percent", where),
             share_percent=self.decimal(table, "share_percent", where),
             state_basis=state_basis,
+            floor_agi=floor_agi,
+            limit=self.text(table, "limit", where, required=False),
+            rests_on=self.text(table, "rests_on", where, required=False),
         )
 
     def rule(self, table: Any, where: str) -> Rule:
@@ -208,6 +231,10 @@ class _Reader:
         if not isinstance(raw_values, dict):
             raise self.fail(f"{where}.values", "must be a table of amounts")
         values = {key: self.decimal(raw_values, key, f"{where}.values") for key in raw_values}
+        applies_to = table.get("applies_to", [])
+        groups = {g.value for g in AccountGroup}
+        if not isinstance(applies_to, list) or not set(applies_to) <= groups:
+            raise self.fail(f"{where}.applies_to", f"must be a list of {sorted(groups)}")
         return Rule(
             id=self.text(table, "id", where),
             years=self.years(table, where),
@@ -215,6 +242,7 @@ class _Reader:
             citations=self.citations(table, where),
             reviewed=self.date(table, "reviewed", where),
             values=MappingProxyType(values),
+            applies_to=frozenset(applies_to),
         )
 
 
@@ -258,6 +286,14 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
             "capital_losses",
             frozenset(STATE_OUTCOMES),
         )
+    raw_limits = data.get("limit", [])
+    if not isinstance(raw_limits, list):
+        raise reader.fail("limit", "must be a list of [[limit]] tables")
+    limits = tuple(read_limit(reader, t, f"limit[{i}]") for i, t in enumerate(raw_limits))
+    for i, period in enumerate(periods):
+        for year in range(period.years.first, (period.years.last or last_year) + 1):
+            if period.limit and not any(x.id == period.limit and year in x.years for x in limits):
+                raise reader.fail(f"period[{i}].limit", f"no [[limit]] {period.limit!r} for {year}")
     # Index the rules by (id, year) once: determine() looks them up many times per answer.
     by_year: dict[tuple[str, int], tuple[Rule, ...]] = {}
     for year in range(FIRST_TAX_YEAR, last_year + 1):
@@ -274,6 +310,8 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
         capital_losses=capital_losses,
         source=path.name,
         rules_by_year=MappingProxyType(by_year),
+        limits=limits,
+        refund=read_refund(reader, data.get("refund")),
     )
 
 

@@ -105,6 +105,7 @@ class Answers:
     inherited: bool = False
     rolled_over: bool = False
     filing_status: FilingStatus | None = None
+    state_agi: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,41 @@ class FederalOutcome:
     form_line: str = ""
     capital_loss_this_year: Decimal | None = None
     capital_loss_carryover: Decimal | None = None
+    # The tax year's federal regime (allowed, suspended or disallowed), whatever the answers:
+    # what paying out every account below basis would lead to. None for a brokerage account.
+    regime: FederalReason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StateAmounts:
+    """How a deductible loss counts on the state return, step by step (None: not known).
+
+    `counts` is the amount to enter on the state return: the loss above the floor, times any
+    share, less any overall limit on itemized deductions that could be computed.
+    """
+
+    loss: Decimal
+    agi: Decimal | None = None
+    agi_is_federal_stand_in: bool = False  # the state's own AGI was needed; federal AGI used
+    floor_percent: Decimal | None = None
+    floor: Decimal | None = None
+    after_floor: Decimal | None = None
+    share_percent: Decimal | None = None
+    after_share: Decimal | None = None
+    limit_id: str = ""
+    limit_reduction: Decimal | None = (
+        None  # None with limit_id set: the limit could not be computed
+    )
+    counts: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefundWindow:
+    """The time to claim a refund for the tax year on the state return, as the law gives it."""
+
+    years: int
+    deadline: datetime.date
+    likely_passed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +207,11 @@ class StateOutcome:
     statements: tuple[Statement, ...]
     asks_state_basis: bool = False
     used_state_basis: bool = False
+    amounts: StateAmounts | None = None
+    refund_window: RefundWindow | None = None
+    # What paying out every account (for less than the basis) would do for the state answer:
+    # None when the accounts were paid out, else the status it would have.
+    if_paid_out: StateStatus | None = None
 
 
 @dataclass(frozen=True, slots=True)

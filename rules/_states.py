@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from ._federal import ZERO, economic_loss
-from ._law import FEDERAL, Law, Period
-from ._model import AccountType, Answers, FederalOutcome, Statement, StateOutcome, StateStatus
+from ._law import FEDERAL, Jurisdiction, Law, Period
+from ._model import (
+    AccountType,
+    Answers,
+    FederalOutcome,
+    StateAmounts,
+    Statement,
+    StateOutcome,
+    StateStatus,
+)
+from ._state_amounts import refund_window, state_amounts
+
+# Roth contributions were made with after-tax money on the federal return too, so no state
+# taxed them more than the federal return did: a state basis never applies to them.
+ROTH_TYPES = frozenset(
+    {AccountType.ROTH_IRA, AccountType.ROTH_401K, AccountType.ROTH_403B, AccountType.ROTH_457B}
+)
 
 # The federal conditions a state cannot do without: every state that allows the loss uses the
 # same three tests (basis, every account paid out, received below basis).
@@ -17,17 +33,25 @@ _CONDITION_RULES = {
 }
 
 
-def _statement(period: Period, facts: dict[str, object]) -> Statement:
+def _statement(period: Period, facts: dict[str, object], kind: str = "reason") -> Statement:
     return Statement(
         code=period.id,
         text=period.statement,
         years=period.years,
         citations=period.citations,
         facts=tuple(sorted(facts.items())),
+        kind=kind,
     )
 
 
-def state_outcome(answers: Answers, federal: FederalOutcome, law: Law) -> StateOutcome:
+def has_state_basis(answers: Answers, period: Period) -> bool:
+    """The state taxed contributions the federal return did not (never for Roth money)."""
+    return period.state_basis and answers.account_type not in ROTH_TYPES
+
+
+def state_outcome(
+    answers: Answers, federal: FederalOutcome, law: Law, today: datetime.date
+) -> StateOutcome:
     """Decide the state answer; the federal outcome is read, never changed."""
     jurisdiction = law.jurisdictions[answers.state]
     year = answers.tax_year
@@ -55,7 +79,8 @@ def state_outcome(answers: Answers, federal: FederalOutcome, law: Law) -> StateO
 
     period = jurisdiction.period_for(year)
     status = StateStatus(period.outcome)
-    uses_state_basis = period.state_basis and answers.state_basis is not None
+    state_basis = has_state_basis(answers, period)
+    uses_state_basis = state_basis and answers.state_basis is not None
     basis = answers.state_basis if uses_state_basis else answers.basis
     assert basis is not None
     loss = None if status is StateStatus.NO_INCOME_TAX else economic_loss(basis, answers)
@@ -64,27 +89,52 @@ def state_outcome(answers: Answers, federal: FederalOutcome, law: Law) -> StateO
         facts["received"] = answers.total_distributions
     if loss is not None:
         facts["loss"] = loss
-    counted = _counted_share(period, loss)
-    if counted is not None:
-        facts["counted"] = counted
 
     reason = period.id
     statements = [_statement(period, facts)]
-    if status is not StateStatus.NO_INCOME_TAX:
-        condition = _failed_condition(basis, loss)
-        if condition is not None:
-            status, reason = StateStatus.NOT_DEDUCTIBLE, condition
-            for rule in law.jurisdictions[FEDERAL].rules_for(_CONDITION_RULES[condition], year):
-                statements.insert(
-                    0,
-                    Statement(
-                        code=rule.id,
-                        text=rule.statement,
-                        years=rule.years,
-                        citations=rule.citations,
-                        facts=tuple(sorted(facts.items())),
-                    ),
+    if state_basis:
+        statements += _file_rules(jurisdiction, "state_basis", year, facts, "note")
+    if period.rests_on:
+        statements.append(_rests_on(period, facts))
+    condition = None if status is StateStatus.NO_INCOME_TAX else _failed_condition(basis, loss)
+    if condition is not None:
+        status, reason = StateStatus.NOT_DEDUCTIBLE, condition
+        # A state with its own basis rules explains its basis itself; elsewhere the federal
+        # condition that failed comes first.
+        if not (state_basis and condition == "no_basis"):
+            us = law.jurisdictions[FEDERAL]
+            statements[:0] = _file_rules(us, _CONDITION_RULES[condition], year, facts, "reason")
+    amounts = window = None
+    if status is StateStatus.DEDUCTIBLE:
+        assert loss is not None
+        amounts = state_amounts(answers, jurisdiction, period, loss)
+        facts.update(_amount_facts(amounts))
+        statements[0] = _statement(period, facts)
+        if amounts.limit_id:
+            limit = jurisdiction.limit_for(amounts.limit_id, year)
+            assert limit is not None
+            statements.append(
+                Statement(
+                    code=limit.id,
+                    text=limit.statement,
+                    years=limit.years,
+                    citations=limit.citations,
+                    facts=tuple(sorted(facts.items())),
+                    kind="note",
                 )
+            )
+        window = refund_window(jurisdiction, year, today)
+        if window is not None and jurisdiction.refund is not None:
+            statements.append(
+                Statement(
+                    code="refund_window",
+                    text=jurisdiction.refund.statement,
+                    years=period.years,
+                    citations=jurisdiction.refund.citations,
+                    facts=tuple(sorted({**facts, "deadline": window.deadline}.items())),
+                    kind="note",
+                )
+            )
     return StateOutcome(
         code=jurisdiction.code,
         name=jurisdiction.name,
@@ -93,9 +143,51 @@ def state_outcome(answers: Answers, federal: FederalOutcome, law: Law) -> StateO
         loss=loss,
         form_line=period.form_line if status is StateStatus.DEDUCTIBLE else "",
         statements=tuple(statements),
-        asks_state_basis=period.state_basis,
+        asks_state_basis=state_basis,
         used_state_basis=bool(uses_state_basis),
+        amounts=amounts,
+        refund_window=window,
+        if_paid_out=StateStatus(period.outcome) if condition == "not_fully_liquidated" else None,
     )
+
+
+def _file_rules(
+    jurisdiction: Jurisdiction, rule_id: str, year: int, facts: dict[str, object], kind: str
+) -> list[Statement]:
+    return [
+        Statement(
+            code=rule.id,
+            text=rule.statement,
+            years=rule.years,
+            citations=rule.citations,
+            facts=tuple(sorted(facts.items())),
+            kind=kind,
+        )
+        for rule in jurisdiction.rules_for(rule_id, year)
+    ]
+
+
+def _rests_on(period: Period, facts: dict[str, object]) -> Statement:
+    return Statement(
+        code=f"{period.id}_rests_on",
+        text=period.rests_on,
+        years=period.years,
+        citations=period.citations,
+        facts=tuple(sorted(facts.items())),
+        kind="note",
+    )
+
+
+def _amount_facts(amounts: StateAmounts) -> dict[str, object]:
+    """The worksheet's figures that a law statement may mention, e.g. {counts} or {floor}."""
+    named = {
+        "floor": amounts.floor,
+        "deductible_after_floor": amounts.counts,
+        "after_floor": amounts.after_floor,
+        "counted": amounts.after_share,
+        "limit_reduction": amounts.limit_reduction,
+    }
+    return {key: value for key, value in named.items() if value is not None}
 
 
 def _failed_condition(basis: Decimal, loss: Decimal | None) -> str | None:
@@ -106,10 +198,3 @@ def _failed_condition(basis: Decimal, loss: Decimal | None) -> str | None:
     if loss == ZERO:
         return "no_loss"
     return None
-
-
-def _counted_share(period: Period, loss: Decimal | None) -> Decimal | None:
-    """Where a state counted only a share of federal itemized deductions (e.g. Kansas 2013)."""
-    if period.share_percent is None or loss is None:
-        return None
-    return loss * period.share_percent / 100

@@ -30,6 +30,7 @@ NUMBER_FIELDS = (
     "agi",
     "age_at_distribution",
     "state_basis",
+    "state_agi",
     "tax_year",
 )
 TEXT_FIELDS = ("account_type", "state", "filing_status")

@@ -735,9 +735,23 @@ def base(**kw) -> Answers:
         ),
         pytest.param(
             base(tax_year=2026),
-            {"myth_returns_2026", "myth_capital_loss", "annuity_72b3"},
-            {"refund_time_limit", "amt_addback"},
+            {"myth_returns_2026", "myth_capital_loss", "myth_close_together"},
+            {"refund_time_limit", "amt_addback", "annuity_72b3", "myth_wash_sale_ira"},
             id="2026-answers-the-returns-in-2026-myth",
+        ),
+        # IRC §72(b)(3) is about annuity payments that stop at death: a plan or an inherited
+        # account can have them, an owner's own Roth IRA cannot (above).
+        pytest.param(
+            base(account_type=T.TRADITIONAL_401K, tax_year=2020),
+            {"annuity_72b3", "myth_theft_ira", "myth_earnings_basis"},
+            {"myth_close_together", "myth_partnership_in_ira"},
+            id="plan-loss-gets-the-annuity-note-not-the-ira-myths",
+        ),
+        pytest.param(
+            base(account_type=T.TRADITIONAL_IRA, inherited=True, tax_year=2020),
+            {"annuity_72b3", "myth_partnership_in_ira"},
+            {"myth_close_together"},
+            id="inherited-ira-gets-the-annuity-note",
         ),
         pytest.param(
             base(fully_liquidated=False, total_distributions=None),

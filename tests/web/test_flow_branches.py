@@ -150,7 +150,7 @@ def test_answers_that_no_longer_apply_are_dropped(client):
     page = client.get(step_url("check")).content.decode()
     assert "$20,000" in page and "$18,000" not in page
     result = confirm(client).content.decode()
-    assert "Not yet" in result
+    assert "There is no loss until every account" in result
 
 
 def test_back_link_goes_to_the_previous_question_and_keeps_the_answer(client):

@@ -1,0 +1,133 @@
+"""The state worksheet: how much of a deductible loss counts on the state return.
+
+Steps, each from the period's law data: the floor (a percentage of federal or of the state's
+own AGI), the share a state allows of the amount after the floor (Kansas 2013–2014), and an
+overall limit on itemized deductions (New York, California) where the answers allow computing
+it. The loss is taken as the only itemized deduction it shares a floor or limit with, which is
+the assumption the explanation states.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from decimal import Decimal
+
+from ._law import Jurisdiction, Period
+from ._model import Answers, FilingStatus, RefundWindow, StateAmounts
+from ._state_law import ItemizedLimit
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+_THRESHOLD_FOR = {
+    FilingStatus.SINGLE: "threshold_single",
+    FilingStatus.MARRIED_SEPARATE: "threshold_separate",
+    FilingStatus.MARRIED_JOINT: "threshold_joint",
+    FilingStatus.QUALIFYING_SURVIVING_SPOUSE: "threshold_joint",
+    FilingStatus.HEAD_OF_HOUSEHOLD: "threshold_head",
+}
+
+
+def state_amounts(
+    answers: Answers, jurisdiction: Jurisdiction, period: Period, loss: Decimal
+) -> StateAmounts:
+    """The worksheet for a loss the state allows; a step is None when its input is unknown."""
+    agi, stand_in = _agi(answers, period)
+    floor = after_floor = after_share = None
+    if period.floor_percent is None:
+        after_floor = loss
+    elif agi is not None:
+        floor = agi * period.floor_percent / HUNDRED
+        after_floor = max(ZERO, loss - floor)
+    if after_floor is not None:
+        after_share = (
+            after_floor
+            if period.share_percent is None
+            else after_floor * period.share_percent / HUNDRED
+        )
+    limit = jurisdiction.limit_for(period.limit, answers.tax_year) if period.limit else None
+    reduction = None
+    if limit is not None and after_share is not None:
+        reduction = _limit_reduction(limit, after_share, agi, answers.filing_status)
+    counts = None
+    if after_share is not None and (limit is None or reduction is not None):
+        counts = after_share - (reduction or ZERO)
+    return StateAmounts(
+        loss=loss,
+        agi=agi,
+        agi_is_federal_stand_in=stand_in,
+        floor_percent=period.floor_percent,
+        floor=floor,
+        after_floor=after_floor,
+        share_percent=period.share_percent,
+        after_share=after_share if period.share_percent is not None else None,
+        limit_id=limit.id if limit is not None and limit_may_apply(limit, agi) else "",
+        limit_reduction=reduction,
+        counts=counts,
+    )
+
+
+def _agi(answers: Answers, period: Period) -> tuple[Decimal | None, bool]:
+    """The AGI the floor is a percentage of; federal AGI stands in for an unknown state AGI."""
+    if period.floor_agi == "state" and answers.state_agi is not None:
+        return answers.state_agi, False
+    if answers.agi is None:
+        return None, False
+    return answers.agi, period.floor_agi == "state"
+
+
+def limit_may_apply(limit: ItemizedLimit, agi: Decimal | None) -> bool:
+    """False only when the AGI is known and below every threshold of the limit."""
+    if agi is None:
+        return True
+    if limit.kind == "excess_agi_percent":
+        thresholds = [v for k, v in limit.values.items() if k.startswith("threshold_")]
+        return not thresholds or agi > min(thresholds)
+    return agi > limit.points[0][0]
+
+
+def _limit_reduction(
+    limit: ItemizedLimit,
+    deduction: Decimal,
+    agi: Decimal | None,
+    filing_status: FilingStatus | None,
+) -> Decimal | None:
+    """How much the limit takes off the deduction; None when the answers do not allow it."""
+    if agi is None:
+        return None
+    if not limit_may_apply(limit, agi):
+        return ZERO
+    if limit.kind == "excess_agi_percent":
+        key = _THRESHOLD_FOR.get(filing_status) if filing_status else None
+        threshold = limit.values.get(key) if key else None
+        if threshold is None:
+            return None  # above the lowest threshold, but whose threshold is unknown
+        excess = max(ZERO, agi - threshold)
+        return min(
+            excess * limit.values["rate"] / HUNDRED, deduction * limit.values["cap"] / HUNDRED
+        )
+    none_above = limit.values.get("none_above")
+    if none_above is not None and agi > none_above:
+        return deduction
+    return deduction * _percent_along(limit.points, agi) / HUNDRED
+
+
+def _percent_along(points: tuple[tuple[Decimal, Decimal], ...], agi: Decimal) -> Decimal:
+    """The percentage at `agi` on straight lines between the points, flat past either end."""
+    if agi <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if agi <= x1:
+            return y0 + (y1 - y0) * (agi - x0) / (x1 - x0) if x1 != x0 else y1
+    return points[-1][1]
+
+
+def refund_window(
+    jurisdiction: Jurisdiction, tax_year: int, today: datetime.date
+) -> RefundWindow | None:
+    refund = jurisdiction.refund
+    if refund is None:
+        return None
+    deadline = refund.deadline(tax_year)
+    return RefundWindow(years=refund.years, deadline=deadline, likely_passed=today > deadline)
