@@ -47,6 +47,7 @@ RULE_KEYS = frozenset({"id", "years", "statement", "citations", "reviewed", "val
 FILE_KEYS = frozenset(
     {"jurisdiction", "name", "period", "rule", "capital_losses", "refund", "limit"}
 )
+CITATION_KEYS = frozenset({"title", "pinpoint", "url", "no_url"})
 
 
 class LawError(ValueError):
@@ -177,9 +178,18 @@ class _Reader:
             here = f"{where}.citations[{i}]"
             if not isinstance(item, dict):
                 raise self.fail(here, "must be a table with title, pinpoint and url")
+            self.only(item, CITATION_KEYS, here)
+            # Every citation links its source, or says why no public address exists, so the page
+            # and the PDF never show a bare title by oversight.
+            if "url" not in item and "no_url" not in item:
+                raise self.fail(f"{here}.url", "missing: give the url, or no_url with the reason")
+            if "url" in item and "no_url" in item:
+                raise self.fail(f"{here}.no_url", "cannot go with a url: keep one of them")
             url = self.text(item, "url", here, required=False)
-            if url and not url.startswith("https://"):
+            if "url" in item and not url.startswith("https://"):
                 raise self.fail(f"{here}.url", "must start with https://")
+            if "no_url" in item:
+                self.text(item, "no_url", here)
             out.append(
                 Citation(
                     title=self.text(item, "title", here),

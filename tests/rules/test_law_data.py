@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,24 @@ def test_every_period_and_rule_has_a_statement_citation_and_review_date(code):
         assert entry.citations and all(c.title for c in entry.citations)
         assert all(c.url == "" or c.url.startswith("https://") for c in entry.citations)
         assert entry.reviewed <= datetime.date.today()
+
+
+def _raw_citations(path: Path):
+    """Every citation table in one law file, as written (no_url is checked, not kept)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    entries = [*data.get("period", []), *data.get("rule", [])]
+    if "capital_losses" in data:
+        entries.append(data["capital_losses"])
+    for entry in entries:
+        yield from entry["citations"]
+
+
+@pytest.mark.parametrize("path", sorted(LAW_DIR.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_citation_has_an_https_url_or_a_reason_why_none_exists(path):
+    for citation in _raw_citations(path):
+        has_url = citation.get("url", "").startswith("https://")
+        has_reason = bool(citation.get("no_url", "").strip())
+        assert has_url != has_reason, (path.name, citation["title"])
 
 
 def test_the_last_period_is_open_ended_so_next_year_is_covered_too():
@@ -118,6 +137,34 @@ def _broken_copy(tmp_path: Path, code: str, old: str, new: str) -> Path:
             'outcom = "allowed_misc_itemized"',
             "unknown keys",
             id="typo-in-a-key",
+        ),
+        pytest.param(
+            "us",
+            ', url = "https://www.law.cornell.edu/uscode/text/26/67" }',
+            " }",
+            "period[0].citations[0].url",
+            id="citation-with-neither-url-nor-reason",
+        ),
+        pytest.param(
+            "us",
+            ', url = "https://www.law.cornell.edu/uscode/text/26/67" }',
+            ', url = "https://www.law.cornell.edu/uscode/text/26/67", no_url = "gone" }',
+            "period[0].citations[0].no_url",
+            id="citation-with-both-url-and-reason",
+        ),
+        pytest.param(
+            "us",
+            ', url = "https://www.law.cornell.edu/uscode/text/26/67" }',
+            ', no_url = " " }',
+            "period[0].citations[0].no_url",
+            id="citation-with-an-empty-reason",
+        ),
+        pytest.param(
+            "us",
+            ', url = "https://www.law.cornell.edu/uscode/text/26/67" }',
+            ', link = "https://www.law.cornell.edu/uscode/text/26/67" }',
+            "period[0].citations[0]: unknown keys ['link']",
+            id="citation-with-an-unknown-key",
         ),
     ],
 )
