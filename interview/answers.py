@@ -58,7 +58,15 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         state_basis=_decimal(stored.get("state_basis")),
         rolled_over=paid_out == ROLLED_OVER,
         inherited=stored.get("inherited") == YES,
+        filing_status=_filing_status(stored.get("filing_status")),
     )
+
+
+def _filing_status(value: object) -> FilingStatus | None:
+    try:
+        return FilingStatus(str(value)) if value else None
+    except ValueError:
+        raise AnswersMissing("not a filing status") from None
 
 
 def unsure_about(stored: Mapping[str, object]) -> tuple[str, ...]:

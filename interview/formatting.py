@@ -12,8 +12,10 @@ def cents(amount: Decimal) -> Decimal:
 
 
 def money(amount: Decimal) -> str:
-    """$1,234.56; whole dollars without cents ($18,000)."""
+    """$1,234.56; whole dollars without cents ($18,000); a reduction as −$500."""
     value = cents(amount)
+    if value < 0:
+        return "−" + money(-value)
     if value == value.to_integral_value():
         return f"${value:,.0f}"
     return f"${value:,.2f}"

@@ -204,6 +204,25 @@ class AgiForm(StepForm):
     )
 
 
+class FilingStatusForm(StepForm):
+    filing_status = forms.ChoiceField(
+        label=_("What was your filing status that year?"),
+        help_text=_(
+            "It is at the top of your return. Your state limits itemized deductions above an "
+            "income that depends on it."
+        ),
+        choices=[
+            (FilingStatus.SINGLE.value, _("Single")),
+            (FilingStatus.MARRIED_JOINT.value, _("Married filing jointly")),
+            (FilingStatus.MARRIED_SEPARATE.value, _("Married filing separately")),
+            (FilingStatus.HEAD_OF_HOUSEHOLD.value, _("Head of household")),
+            (FilingStatus.QUALIFYING_SURVIVING_SPOUSE.value, _("Qualifying surviving spouse")),
+        ],
+        widget=RADIO,
+        error_messages={"required": _("Select your filing status, like Single")},
+    )
+
+
 class AgeForm(StepForm):
     age_at_distribution = forms.DecimalField(
         label=_("How old were you when the money was paid out?"),

@@ -47,7 +47,7 @@ def refund_window_json(window: RefundWindow | None) -> dict[str, object] | None:
     if window is None:
         return None
     return {
-        "years": window.years,
+        "years": int(window.years) if window.years == int(window.years) else float(window.years),
         "deadline": window.deadline.isoformat(),
         "likely_passed": window.likely_passed,
     }

@@ -24,6 +24,7 @@ QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     ("state_basis", "state_basis", questions.StateBasisForm),
     ("total_distributions", "total_distributions", questions.TotalDistributionsForm),
     ("agi", "agi", questions.AgiForm),
+    ("filing_status", "filing_status", questions.FilingStatusForm),
     ("age", "age_at_distribution", questions.AgeForm),
 )
 MONEY = {"basis", "state_basis", "total_distributions", "agi"}

@@ -9,16 +9,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from rules import AccountType, current_law
+from rules import (
+    ROTH_TYPES,
+    AccountType,
+    Jurisdiction,
+    Period,
+    StateStatus,
+    current_law,
+    limit_may_apply,
+)
 
 from . import forms as questions
 from .answers import SESSION_KEY, to_session
+from .fields import parse_money
 from .summary import answer_rows
 
 
@@ -37,6 +47,7 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     ("state_basis", questions.StateBasisForm),
     ("total_distributions", questions.TotalDistributionsForm),
     ("agi", questions.AgiForm),
+    ("filing_status", questions.FilingStatusForm),
     ("age", questions.AgeForm),
     ("check", CheckAnswersForm),
 ]
@@ -46,7 +57,10 @@ CHECK_STEP = "check"
 SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
     (_("Your account"), frozenset({"account_type", "inherited", "has_basis", "fully_liquidated"})),
     (_("Year and state"), frozenset({"tax_year", "state"})),
-    (_("Amounts"), frozenset({"basis", "state_basis", "total_distributions", "agi", "age"})),
+    (
+        _("Amounts"),
+        frozenset({"basis", "state_basis", "total_distributions", "agi", "filing_status", "age"}),
+    ),
     (_("Check your answers"), frozenset({CHECK_STEP})),
 )
 # Questions a user may not know the answer to link to a page that explains how to find out.
@@ -82,18 +96,26 @@ def asks_basis_amount(wizard: NamedUrlSessionWizardView) -> bool:
     return _raw(wizard, "has_basis") == questions.YES
 
 
-def asks_state_basis(wizard: NamedUrlSessionWizardView) -> bool:
-    """Only for states that taxed contributions the federal return did not, in that year."""
+def _state_period(wizard: NamedUrlSessionWizardView) -> tuple[Jurisdiction, Period] | None:
+    """The state's law for the year answered, for a retirement account; None if not known."""
     year, state = _year(wizard), _raw(wizard, "state")
     law = current_law()
-    if not paid_out(wizard) or year is None or state not in law.jurisdictions:
-        return False
-    if _raw(wizard, "account_type") == AccountType.TAXABLE_BROKERAGE:
-        return False
+    if year is None or state not in law.jurisdictions:
+        return None
+    if _raw(wizard, "account_type") in (None, AccountType.TAXABLE_BROKERAGE):
+        return None
     try:
-        return law.jurisdictions[state].period_for(year).state_basis
+        return law.jurisdictions[state], law.jurisdictions[state].period_for(year)
     except LookupError:
+        return None
+
+
+def asks_state_basis(wizard: NamedUrlSessionWizardView) -> bool:
+    """Only for states that taxed contributions the federal return did not (never Roth money)."""
+    found = _state_period(wizard)
+    if not paid_out(wizard) or found is None:
         return False
+    return found[1].state_basis and _raw(wizard, "account_type") not in ROTH_TYPES
 
 
 def asks_total_distributions(wizard: NamedUrlSessionWizardView) -> bool:
@@ -104,17 +126,45 @@ def may_have_a_loss(wizard: NamedUrlSessionWizardView) -> bool:
     return asks_basis_amount(wizard) and paid_out(wizard)
 
 
+def _state_allows_with_floor(wizard: NamedUrlSessionWizardView) -> bool:
+    found = _state_period(wizard)
+    return (
+        found is not None
+        and found[1].outcome == StateStatus.DEDUCTIBLE
+        and found[1].floor_percent is not None
+    )
+
+
 def asks_agi(wizard: NamedUrlSessionWizardView) -> bool:
-    """AGI matters only for a possible loss in a year with a percentage-of-AGI floor."""
+    """AGI matters for a possible loss in a year whose federal or state law has an AGI floor."""
     year = _year(wizard)
-    if not may_have_a_loss(wizard) or year is None:
+    if not paid_out(wizard) or year is None:
         return False
     if _raw(wizard, "account_type") == AccountType.TAXABLE_BROKERAGE:
         return False
     try:
-        return current_law().jurisdictions["US"].period_for(year).floor_percent is not None
+        federal_floor = current_law().jurisdictions["US"].period_for(year).floor_percent
     except LookupError:
         return False
+    if federal_floor is not None and may_have_a_loss(wizard):
+        return True
+    has_some_basis = asks_basis_amount(wizard) or asks_state_basis(wizard)
+    return has_some_basis and _state_allows_with_floor(wizard)
+
+
+def asks_filing_status(wizard: NamedUrlSessionWizardView) -> bool:
+    """Only where the state's limit on itemized deductions could reach the AGI given."""
+    found = _state_period(wizard)
+    if not asks_agi(wizard) or found is None or not _state_allows_with_floor(wizard):
+        return False
+    jurisdiction, period = found
+    year = _year(wizard)
+    limit = jurisdiction.limit_for(period.limit, year) if period.limit and year else None
+    try:
+        agi = parse_money(_raw(wizard, "agi") or "")
+    except ValidationError:
+        return False
+    return limit is not None and limit_may_apply(limit, agi)
 
 
 def asks_age(wizard: NamedUrlSessionWizardView) -> bool:
@@ -127,6 +177,7 @@ CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
     "state_basis": asks_state_basis,
     "total_distributions": asks_total_distributions,
     "agi": asks_agi,
+    "filing_status": asks_filing_status,
     "age": asks_age,
 }
 

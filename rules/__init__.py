@@ -28,10 +28,13 @@ from ._model import (
     Years,
     last_tax_year,
 )
+from ._state_amounts import limit_may_apply
+from ._states import ROTH_TYPES
 
 __all__ = [
     "FEDERAL",
     "FIRST_TAX_YEAR",
+    "ROTH_TYPES",
     "STATE_CODES",
     "AccountGroup",
     "AccountType",
@@ -57,6 +60,7 @@ __all__ = [
     "current_law",
     "determine",
     "last_tax_year",
+    "limit_may_apply",
     "load_law",
     "rules_version",
     "what_would_change",

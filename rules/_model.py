@@ -191,7 +191,7 @@ class StateAmounts:
 class RefundWindow:
     """The time to claim a refund for the tax year on the state return, as the law gives it."""
 
-    years: int
+    years: Decimal
     deadline: datetime.date
     likely_passed: bool
 

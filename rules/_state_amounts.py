@@ -20,13 +20,14 @@ from ._state_law import ItemizedLimit
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-_THRESHOLD_FOR = {
-    FilingStatus.SINGLE: "threshold_single",
-    FilingStatus.MARRIED_SEPARATE: "threshold_separate",
-    FilingStatus.MARRIED_JOINT: "threshold_joint",
-    FilingStatus.QUALIFYING_SURVIVING_SPOUSE: "threshold_joint",
-    FilingStatus.HEAD_OF_HOUSEHOLD: "threshold_head",
+_STATUS_KEY = {
+    FilingStatus.SINGLE: "single",
+    FilingStatus.MARRIED_SEPARATE: "separate",
+    FilingStatus.MARRIED_JOINT: "joint",
+    FilingStatus.QUALIFYING_SURVIVING_SPOUSE: "joint",
+    FilingStatus.HEAD_OF_HOUSEHOLD: "head",
 }
+STATUS_KEYS = ("single", "joint", "head", "separate")
 
 
 def state_amounts(
@@ -84,7 +85,7 @@ def limit_may_apply(limit: ItemizedLimit, agi: Decimal | None) -> bool:
     if limit.kind == "excess_agi_percent":
         thresholds = [v for k, v in limit.values.items() if k.startswith("threshold_")]
         return not thresholds or agi > min(thresholds)
-    return agi > limit.points[0][0]
+    return agi > min(pairs[0][0] for pairs in limit.points.values())
 
 
 def _limit_reduction(
@@ -93,24 +94,36 @@ def _limit_reduction(
     agi: Decimal | None,
     filing_status: FilingStatus | None,
 ) -> Decimal | None:
-    """How much the limit takes off the deduction; None when the answers do not allow it."""
+    """How much the limit takes off the deduction; None when the answers do not allow it.
+
+    Without a filing status, it is worked out under each status; if they agree, that is it.
+    """
     if agi is None:
         return None
     if not limit_may_apply(limit, agi):
-        return ZERO
+        return Decimal(0)
+    statuses = (_STATUS_KEY[filing_status],) if filing_status else STATUS_KEYS
+    found = {_reduction_for(limit, deduction, agi, status) for status in statuses}
+    return found.pop() if len(found) == 1 else None
+
+
+def _reduction_for(
+    limit: ItemizedLimit, deduction: Decimal, agi: Decimal, status: str
+) -> Decimal | None:
     if limit.kind == "excess_agi_percent":
-        key = _THRESHOLD_FOR.get(filing_status) if filing_status else None
-        threshold = limit.values.get(key) if key else None
+        threshold = limit.values.get(f"threshold_{status}")
         if threshold is None:
-            return None  # above the lowest threshold, but whose threshold is unknown
+            return None
         excess = max(ZERO, agi - threshold)
-        return min(
-            excess * limit.values["rate"] / HUNDRED, deduction * limit.values["cap"] / HUNDRED
-        )
+        rate, cap = limit.values["rate"], limit.values["cap"]
+        return min(excess * rate / HUNDRED, deduction * cap / HUNDRED)
     none_above = limit.values.get("none_above")
     if none_above is not None and agi > none_above:
         return deduction
-    return deduction * _percent_along(limit.points, agi) / HUNDRED
+    points = limit.points.get(status) or limit.points.get("all")
+    if points is None:
+        return None
+    return deduction * _percent_along(points, agi) / HUNDRED
 
 
 def _percent_along(points: tuple[tuple[Decimal, Decimal], ...], agi: Decimal) -> Decimal:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Protocol
 
 from ._model import Citation, Years
 
-REFUND_KEYS = frozenset({"years", "due", "statement", "citations", "reviewed"})
+REFUND_KEYS = frozenset({"years", "runs_from", "statement", "citations", "reviewed"})
 LIMIT_KEYS = frozenset(
     {"id", "kind", "years", "statement", "citations", "reviewed", "values", "points"}
 )
@@ -26,10 +26,14 @@ LIMIT_KEYS = frozenset(
 # - excess_agi_percent: the deduction is reduced by `rate` % of AGI above the filing status's
 #   threshold, but by no more than `cap` % of the deduction (California R&TC §17077).
 # - deduction_percent_by_agi: a share of the deduction is lost, rising along `points`
-#   ([AGI, percent lost] pairs, straight lines between them); above `none_above` every dollar
-#   is lost (New York Tax Law §615(f)–(g), where only charitable gifts survive).
+#   ([AGI, percent lost] pairs, straight lines between them; one list for every filing status,
+#   or a table of lists by status: single, joint, head, separate); above `none_above` every
+#   dollar is lost (New York Tax Law §615(f)–(g), where only charitable gifts survive).
+# Where the filing status is unknown, a limit is computed under every status: if they agree,
+# that is the answer; if not, it is stated but not computed.
 LIMIT_KINDS = frozenset({"excess_agi_percent", "deduction_percent_by_agi"})
 FLOOR_AGI = frozenset({"federal", "state"})
+STATUS_KEYS = ("single", "joint", "head", "separate")
 
 
 class Reader(Protocol):
@@ -46,18 +50,24 @@ class Reader(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Refund:
-    """A refund claim is allowed for `years` years after the return's due date (`due`, MM-DD
-    of the year after the tax year); filing late or paying later can extend it."""
+    """A refund claim is allowed for `months` after the date the limit runs from (`runs_from`,
+    month and day in the year after the tax year: usually the return's due date). Filing late
+    or paying later can extend it, so a deadline from here is "likely", never certain."""
 
-    years: int
-    due: tuple[int, int]
+    months: int
+    runs_from: tuple[int, int]
     statement: str
     citations: tuple[Citation, ...]
     reviewed: datetime.date
 
+    @property
+    def years(self) -> Decimal:
+        return Decimal(self.months) / 12
+
     def deadline(self, tax_year: int) -> datetime.date:
-        month, day = self.due
-        return datetime.date(tax_year + 1 + self.years, month, day)
+        month, day = self.runs_from
+        total = month - 1 + self.months
+        return datetime.date(tax_year + 1 + total // 12, total % 12 + 1, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +79,8 @@ class ItemizedLimit:
     citations: tuple[Citation, ...]
     reviewed: datetime.date
     values: Mapping[str, Decimal]
-    points: tuple[tuple[Decimal, Decimal], ...] = ()
+    # Filing-status key ("all" when one list serves every status) -> [AGI, percent lost] pairs.
+    points: Mapping[str, tuple[tuple[Decimal, Decimal], ...]] = field(default_factory=dict)
 
 
 def read_refund(reader: Reader, table: Any) -> Refund | None:
@@ -80,17 +91,18 @@ def read_refund(reader: Reader, table: Any) -> Refund | None:
         raise reader.fail(where, "must be a table")
     reader.only(table, REFUND_KEYS, where)
     years = table.get("years")
-    if not isinstance(years, int) or not 1 <= years <= 10:
-        raise reader.fail(f"{where}.years", "must be a whole number of years from 1 to 10")
-    due = reader.text(table, "due", where, required=False) or "04-15"
+    months = round(years * 12) if isinstance(years, int | float) else 0
+    if isinstance(years, bool) or not 12 <= months <= 120 or months != years * 12:
+        raise reader.fail(f"{where}.years", "must be a number of years like 3 or 3.5, up to 10")
+    runs_from = reader.text(table, "runs_from", where, required=False) or "04-15"
     try:
-        month, day = (int(part) for part in due.split("-"))
+        month, day = (int(part) for part in runs_from.split("-"))
         datetime.date(2001, month, day)
     except ValueError:
-        raise reader.fail(f"{where}.due", "must be a month and day like 04-15") from None
+        raise reader.fail(f"{where}.runs_from", "must be a month and day like 04-15") from None
     return Refund(
-        years=years,
-        due=(month, day),
+        months=months,
+        runs_from=(month, day),
         statement=reader.text(table, "statement", where),
         citations=reader.citations(table, where),
         reviewed=reader.date(table, "reviewed", where),
@@ -108,14 +120,16 @@ def read_limit(reader: Reader, table: Any, where: str) -> ItemizedLimit:
     if not isinstance(raw_values, dict):
         raise reader.fail(f"{where}.values", "must be a table of amounts")
     values = {key: reader.decimal(raw_values, key, f"{where}.values") for key in raw_values}
-    points = []
-    for i, pair in enumerate(table.get("points", [])):
-        if not (isinstance(pair, list) and len(pair) == 2):
-            raise reader.fail(f"{where}.points[{i}]", "must be a pair [AGI, percent]")
-        agi, percent = (reader.decimal({"v": v}, "v", f"{where}.points[{i}]") for v in pair)
-        points.append((agi, percent))
-    if [agi for agi, _ in points] != sorted(agi for agi, _ in points):
-        raise reader.fail(f"{where}.points", "must be in rising order of AGI")
+    raw_points = table.get("points")
+    by_status = raw_points if isinstance(raw_points, dict) else {"all": raw_points}
+    if raw_points is None:
+        by_status = {}
+    if not set(by_status) <= {"all", *STATUS_KEYS}:
+        raise reader.fail(f"{where}.points", f"filing statuses must be {list(STATUS_KEYS)}")
+    points = {
+        status: _read_points(reader, pairs, f"{where}.points.{status}")
+        for status, pairs in by_status.items()
+    }
     needed = {"excess_agi_percent": {"rate", "cap"}, "deduction_percent_by_agi": set()}[kind]
     missing = needed - set(values)
     if missing or (kind == "deduction_percent_by_agi" and not points):
@@ -128,5 +142,20 @@ def read_limit(reader: Reader, table: Any, where: str) -> ItemizedLimit:
         citations=reader.citations(table, where),
         reviewed=reader.date(table, "reviewed", where),
         values=MappingProxyType(values),  # type: ignore[arg-type]
-        points=tuple(points),  # type: ignore[arg-type]
+        points=MappingProxyType(points),
     )
+
+
+def _read_points(reader: Reader, pairs: Any, where: str) -> tuple[tuple[Decimal, Decimal], ...]:
+    if not isinstance(pairs, list) or not pairs:
+        raise reader.fail(where, "must be a list of [AGI, percent] pairs")
+    out = []
+    for i, pair in enumerate(pairs):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise reader.fail(f"{where}[{i}]", "must be a pair [AGI, percent]")
+        agi, percent = (reader.decimal({"v": str(v)}, "v", f"{where}[{i}]") for v in pair)
+        assert agi is not None and percent is not None
+        out.append((agi, percent))
+    if [agi for agi, _ in out] != sorted(agi for agi, _ in out):
+        raise reader.fail(where, "must be in rising order of AGI")
+    return tuple(out)

@@ -44,7 +44,10 @@ CASES = [
     case("CA", 2020, DED, id="ca-2020-schedule-ca-does-not-conform"),
     case("CA", 2026, DED, id="ca-2026-sb-711-no-obbba-conformity"),
     case("HI", 2019, DED, id="hi-2019-hrs-235-2-4-suspension-inoperative"),
-    case("HI", 2026, DED, id="hi-2026-exception-has-no-end-date"),
+    # Act 35, SLH 2026 §3 repeals HRS §235-2.4(b); DOTAX Ann. 2026-06: "will conform to IRC
+    # section 67(h)" (law-audit-2026-11.md, issue 10).
+    case("HI", 2026, NOT, id="hi-2026-act-35-conforms-to-67h"),
+    case("AZ", 2025, NOT, id="az-2025-follows-suspension"),
     case("NY", 2015, DED, id="ny-2015-follows-federal"),
     case("NY", 2022, DED, id="ny-2022-it-196-pinned-to-pre-tcja"),
     case("NY", 2026, DED, id="ny-2026-615a-has-no-sunset"),
@@ -134,14 +137,6 @@ def test_state_outcome(state, year, status, loss, extra):
     if status is DED:
         assert result.form_line
     assert all(s.citations for s in result.statements)
-
-
-def test_kansas_2013_counts_70_percent_of_the_loss():
-    # K.S.A. 79-32,120(a)(2): 70% of federal itemized deductions; 2,000 × 70% = 1,400.
-    answers = Answers(AccountType.TRADITIONAL_IRA, 2013, "KS", D("20000"), True, D("18000"))
-    result = determine(answers).state
-    assert result.status is DED
-    assert dict(result.statements[0].facts)["counted"] == D("1400")
 
 
 @pytest.mark.parametrize(

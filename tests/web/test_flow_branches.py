@@ -34,7 +34,23 @@ def next_step(response) -> str:
             "check",
             id="open-accounts-ask-basis-but-not-received-or-age",
         ),
-        # Paid out with basis in a 2018+ year: no AGI question (no 2% floor applies).
+        # Paid out with basis in a 2018+ year in a state that follows the federal ban: no AGI
+        # question (no 2% floor applies anywhere).
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "TX"),
+                ("basis", "20000"),
+                ("total_distributions", "18000"),
+            ],
+            "age",
+            id="2020-skips-agi",
+        ),
+        # The same in New York, which still allows the loss above 2% of AGI: AGI is asked
+        # for the state alone (issue 10).
         pytest.param(
             [
                 ("account_type", "roth_401k"),
@@ -45,8 +61,38 @@ def next_step(response) -> str:
                 ("basis", "20000"),
                 ("total_distributions", "18000"),
             ],
+            "agi",
+            id="2020-new-york-asks-agi-for-the-state",
+        ),
+        # New York's limit on itemized deductions starts above $100,000: only then is the
+        # filing status asked.
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("total_distributions", "18000"),
+                ("agi", "$120,000"),
+            ],
+            "filing_status",
+            id="2020-new-york-above-100k-asks-filing-status",
+        ),
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("has_basis", "yes"),
+                ("fully_liquidated", "yes"),
+                ("tax_year", "2020"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("total_distributions", "18000"),
+                ("agi", "90,000"),
+            ],
             "age",
-            id="2020-skips-agi",
+            id="2020-new-york-below-100k-skips-filing-status",
         ),
         # Same in 2017: the AGI question appears.
         pytest.param(
@@ -120,7 +166,7 @@ PLAN_2020 = [
     ("has_basis", "yes"),
     ("fully_liquidated", "yes"),
     ("tax_year", "2020"),
-    ("state", "NY"),
+    ("state", "TX"),
     ("basis", "20000"),
     ("total_distributions", "18000"),
     ("age", "50"),
@@ -129,10 +175,10 @@ PLAN_2020 = [
 
 def test_a_change_from_the_check_page_returns_to_it(client):
     walk(client, PLAN_2020)
-    response = answer(client, "state", "HI")
+    response = answer(client, "state", "FL")
     assert response["Location"] == step_url("check")
     page = client.get(step_url("check")).content.decode()
-    assert "Hawaii" in page and "New York" not in page
+    assert "Florida" in page and "Texas" not in page
 
 
 def test_a_change_that_needs_a_new_answer_asks_it_then_returns(client):
