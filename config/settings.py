@@ -4,6 +4,7 @@ environment, read in one block here; the defaults are the safe ones (DEBUG off, 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -40,6 +41,11 @@ STATIC_MANIFEST = os.environ.get("DJANGO_STATIC_MANIFEST", "").strip().lower() i
     "on",
 }
 RATE_LIMIT_PER_MINUTE = int(os.environ.get("RATE_LIMIT_PER_MINUTE", "60"))
+# Addresses or networks of our own proxies, comma-separated: X-Forwarded-For is believed only
+# from them (default: from nobody).
+TRUSTED_PROXIES = [
+    entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()
+]
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 # -----------------------------------------------------------------------------------------------
 
@@ -48,6 +54,11 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (production mode)."
     )
+# A typo in a proxy address must stop the app, not silently trust or distrust the proxy.
+try:
+    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from None
 # A wildcard host would let any Host header through (cache poisoning, password-reset style tricks).
 if "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list host names, not '*'.")
@@ -67,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "interview.middleware.PermissionsPolicyMiddleware",
+    "interview.middleware.NoStoreMiddleware",
+    "interview.middleware.MethodNotAllowedMiddleware",
     "interview.ratelimit.RateLimitMiddleware",
     "interview.middleware.ForeignSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -105,6 +118,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True  # scripts never need the session id
 SESSION_COOKIE_SAMESITE = "Lax"  # no cross-site POSTs carry the session
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script reads the cookie
+CSRF_FAILURE_VIEW = "interview.views.errors.csrf_failure"  # a product page, not Django's bare 403
 X_FRAME_OPTIONS = "DENY"  # never framed: no clickjacking of the delete button
 SECURE_CONTENT_TYPE_NOSNIFF = True  # browsers must not guess a script out of a download
 SECURE_REFERRER_POLICY = "same-origin"  # no page address leaks to other sites

@@ -11,8 +11,9 @@ urlpatterns = [
     path("", include("interview.urls")),
 ]
 
-handler404 = "interview.views.pages.not_found"
-handler500 = "interview.views.pages.server_error"
+handler400 = "interview.views.errors.bad_request"
+handler404 = "interview.views.errors.not_found"
+handler500 = "interview.views.errors.server_error"
 
 # The floor for `make bench`: a bare view on the same server, only when the benchmark asks for it.
 if os.environ.get("RLC_BENCH_HELLO") == "1":

@@ -10,3 +10,11 @@ class InterviewConfig(AppConfig):
         from rules import current_law
 
         current_law()
+
+        from django.core.signals import got_request_exception
+
+        from .logging import log_unhandled_exception
+
+        # Django's own request logger is silenced (it can print the query string): say why a
+        # request failed in one line of our own.
+        got_request_exception.connect(log_unhandled_exception, dispatch_uid="rlc-unhandled")

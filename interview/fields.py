@@ -9,8 +9,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .text import is_encodable, printable
+
 # No real account is anywhere near this: a larger number is a typo (or an attack).
 MAX_MONEY = Decimal("100000000000")  # $100 billion
+# No number anyone types is longer, and no amount or year is larger than 10**15 or finer than
+# cents: anything past these is refused before any arithmetic, because turning 1e1000000 into an
+# integer took ~40 s of CPU (found by the probe, issue 13).
+MAX_NUMBER_CHARS = 32
+MAX_EXPONENT = 15
 # "$1,234.56", "1234", " 1,234 ", "1234.5": digits in groups of three or not at all.
 _MONEY = re.compile(r"^\$?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<cents>\d{1,2}))?$")
 
@@ -28,6 +35,11 @@ def parse_money(value: object) -> Decimal:
     else:
         raise ValidationError(_("Enter an amount in dollars, like 18,000"), code="invalid")
     text = text.strip().replace(" ", "")
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValidationError(
+            _("That amount is too long. Check it and enter it in dollars, like 18,000"),
+            code="max_length",
+        )
     if text.startswith("-") or text.startswith("$-") or text.startswith("-$"):
         raise ValidationError(
             _("Enter an amount of 0 or more, like 18,000. Do not use a minus sign."),
@@ -79,3 +91,41 @@ class MoneyField(forms.Field):
         if value in self.empty_values:
             return None
         return parse_money(value)
+
+
+def is_bounded(value: object) -> bool:
+    """True if a number (or numeric text) is short and small enough for any arithmetic."""
+    if isinstance(value, str):
+        return len(value.strip()) <= MAX_NUMBER_CHARS
+    if isinstance(value, float | Decimal):
+        number = Decimal(value)
+        return number.is_finite() and (not number or abs(number.adjusted()) <= MAX_EXPONENT)
+    if isinstance(value, int):
+        return abs(value) < 10**MAX_EXPONENT
+    return True
+
+
+class BoundedDecimalField(forms.DecimalField):
+    """A DecimalField that refuses overlong or huge numbers before converting them."""
+
+    def to_python(self, value: object) -> Decimal | None:
+        if not is_bounded(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class PrintedTextField(forms.CharField):
+    """Free text printed on the PDF: refused unless encodable; printed as typed (see text.py)."""
+
+    def to_python(self, value: object) -> str:
+        if value not in self.empty_values and not isinstance(value, str):
+            raise ValidationError(_("Enter text, like Client 0427"), code="invalid")
+        if isinstance(value, str) and not is_encodable(value):
+            raise ValidationError(
+                _(
+                    "This text has a character that cannot be printed. Type it again "
+                    "instead of pasting it, like Client 0427"
+                ),
+                code="unencodable",
+            )
+        return super().to_python(printable(value) if isinstance(value, str) else value)

@@ -20,7 +20,7 @@ from rules import (
     last_tax_year,
 )
 
-from .fields import MoneyField
+from .fields import BoundedDecimalField, MoneyField, is_bounded
 from .wording import ACCOUNT_LABELS, wording_for
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
@@ -58,7 +58,10 @@ class TaxYearField(forms.IntegerField):
         )
 
     def to_python(self, value: object) -> int | None:
-        if isinstance(value, bool) or (isinstance(value, float | Decimal) and value != int(value)):
+        # Bounded first: int(Decimal("1e1000000")) alone takes about 40 s.
+        if isinstance(value, bool) or not is_bounded(value):
+            raise forms.ValidationError(year_error(), code="invalid")
+        if isinstance(value, float | Decimal) and value != int(value):
             raise forms.ValidationError(year_error(), code="invalid")
         if isinstance(value, str):
             value = value.strip()
@@ -224,7 +227,7 @@ class FilingStatusForm(StepForm):
 
 
 class AgeForm(StepForm):
-    age_at_distribution = forms.DecimalField(
+    age_at_distribution = BoundedDecimalField(
         label=_("How old were you when the money was paid out?"),
         help_text=_("Optional. Under 59½, an extra tax on early withdrawals can apply."),
         required=False,

@@ -1,4 +1,4 @@
-"""Request id, access log and the Permissions-Policy header."""
+"""Request id, access log, response headers (Permissions-Policy, Cache-Control), 405 pages."""
 
 from __future__ import annotations
 
@@ -71,3 +71,35 @@ class ForeignSessionCookieMiddleware:
         if value is not None and not self.VALID.match(value):
             del request.COOKIES[name]
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on every response built by a view.
+
+    Question pages, the check page, the result, the PDF and the API answers all carry a user's
+    answers; no browser or shared cache may keep a copy. Static files never get here: WhiteNoise,
+    earlier in MIDDLEWARE, answers them with their own long cache lifetime.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class MethodNotAllowedMiddleware:
+    """Django's 405 (require_POST, View.http_method_not_allowed) is empty: give it our page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            from .views.errors import method_not_allowed
+
+            return method_not_allowed(request, response.get("Allow", ""))
+        return response

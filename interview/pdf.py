@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from rules import Determination
 
 from .explain import explain
+from .fields import PrintedTextField
 from .serialize import answers_json
 
 STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
@@ -35,12 +36,14 @@ NOTE_LIMIT = 1000
 class PreparerForm(forms.Form):
     """Optional fields printed on the PDF; never stored or logged."""
 
-    client = forms.CharField(
+    client = PrintedTextField(
         label=_("Client name or reference"), max_length=TEXT_LIMIT, required=False
     )
-    preparer_name = forms.CharField(label=_("Preparer name"), max_length=TEXT_LIMIT, required=False)
-    firm = forms.CharField(label=_("Firm"), max_length=TEXT_LIMIT, required=False)
-    note = forms.CharField(
+    preparer_name = PrintedTextField(
+        label=_("Preparer name"), max_length=TEXT_LIMIT, required=False
+    )
+    firm = PrintedTextField(label=_("Firm"), max_length=TEXT_LIMIT, required=False)
+    note = PrintedTextField(
         label=_("Note"), max_length=NOTE_LIMIT, required=False, widget=forms.Textarea
     )
 

@@ -1,28 +1,47 @@
-"""Per-client rate limit for the API and PDF endpoints, on Django's cache (fixed one-minute window).
+"""Per-client rate limit for the API and PDF endpoints (fixed one-minute window).
 
-With several app servers, point Django's cache at a shared backend so the limit is shared too.
+The counts live in the database, in one atomic statement per request, so every gunicorn worker
+(and, on PostgreSQL, every app server) shares one limit: a per-process cache let five workers
+through five times over (issue 13, finding 4). When a REDIS_URL-backed cache arrives, `count`
+can become `cache.incr` on it, shared across machines the same way.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from .models import RateWindow
+from .proxies import client_address
+
 LIMITED_PREFIXES = ("/api/", "/result/summary.pdf")
 WINDOW_SECONDS = 60
+log = logging.getLogger("rlc.ratelimit")
+
+__all__ = ["RateLimitMiddleware", "client_address", "count"]
 
 
-def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR is the proxy in production; its X-Forwarded-For is set by the proxy we trust.
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    if forwarded:
-        return forwarded.split(",")[-1].strip()[:64]
-    return str(request.META.get("REMOTE_ADDR", "unknown"))[:64]
+def count(client: str, minute: int) -> int:
+    """Add one request to the client's window and return the window's total."""
+    table = connection.ops.quote_name(RateWindow._meta.db_table)
+    # One upsert (SQLite 3.35+, PostgreSQL 9.5+): concurrent workers never lose a count.
+    sql = (
+        f"INSERT INTO {table} (bucket, minute, hits) VALUES (%s, %s, 1) "  # noqa: S608 - our table name
+        f"ON CONFLICT (bucket) DO UPDATE SET hits = {table}.hits + 1 RETURNING hits"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [f"{client}:{minute}"[:100], minute])
+        hits = int(cursor.fetchone()[0])
+    if hits == 1:
+        # A client's first request this minute: sweep the windows that are over.
+        RateWindow.objects.filter(minute__lt=minute - 1).delete()
+    return hits
 
 
 class RateLimitMiddleware:
@@ -31,20 +50,18 @@ class RateLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith(LIMITED_PREFIXES) and not request.path.startswith("/api/v1/law"):
-            limit = settings.RATE_LIMIT_PER_MINUTE
-            window = int(time.time() // WINDOW_SECONDS)
-            key = f"rlc-rate:{client_address(request)}:{window}"
-            cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
+            now = time.time()
             try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                count = 1
-            if count > limit:
-                retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
+                hits = count(client_address(request), int(now // WINDOW_SECONDS))
+            except DatabaseError as error:
+                # Serve rather than fail when the counter cannot be written, and say so.
+                log.warning("rate limit not counted", extra={"error": type(error).__name__})
+                hits = 0
+            if hits > settings.RATE_LIMIT_PER_MINUTE:
                 response = JsonResponse(
                     {"errors": {"__all__": [_("Too many requests. Try again in a minute.")]}},
                     status=429,
                 )
-                response["Retry-After"] = str(retry_after)
+                response["Retry-After"] = str(WINDOW_SECONDS - int(now) % WINDOW_SECONDS)
                 return response
         return self.get_response(request)

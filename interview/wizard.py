@@ -29,6 +29,7 @@ from rules import (
 from . import forms as questions
 from .answers import SESSION_KEY, to_session
 from .fields import parse_money
+from .step_data import answer_only
 from .summary import answer_rows
 
 
@@ -240,7 +241,15 @@ class InterviewWizard(NamedUrlSessionWizardView):
         if not self._reachable(posted):
             # A forged, skipped or future step name: restart cleanly where the user is.
             return self._restart()
+        if posted == self.steps.first:
+            # A journey starts: a new session id, so an id planted in the browser beforehand
+            # (session fixation) never holds these answers or their result.
+            request.session.cycle_key()
         return super().post(request, *args, **kwargs)
+
+    def get_form_step_data(self, form: forms.Form) -> dict[str, list[str]]:
+        # Only the form's own fields, bounded: never the whole POST (see step_data.py).
+        return answer_only(form)
 
     def _restart(self, to: str | None = None) -> HttpResponseRedirect:
         target = to or self.first_unanswered()

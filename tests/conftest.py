@@ -20,8 +20,9 @@ def plain_http_test_server(settings):
 
 
 @pytest.fixture
-def api(client):
-    """POST JSON to the determinations endpoint and return the response."""
+def api(client, db):
+    """POST JSON to the determinations endpoint and return the response (the rate limit counts
+    in the database)."""
 
     def post(body, path="/api/v1/determinations", **headers):
         data = body if isinstance(body, str | bytes) else json.dumps(body)

@@ -19,9 +19,11 @@ from rules import Determination, determine
 
 from ..answers import answers_from_api
 from ..explain import explain
+from ..fields import is_bounded
 from ..forms import DeterminationForm
 from ..pdf import PreparerForm, pdf_response
 from ..serialize import determination_json
+from ..text import is_encodable
 
 BOOLEAN_FIELDS = ("fully_liquidated", "inherited", "rolled_over")
 NUMBER_FIELDS = (
@@ -43,8 +45,27 @@ class BadRequest(Exception):
         self.status = status
 
 
+class TooLarge:
+    """Stands for a JSON number too long or too large to convert: refused by name, not parsed."""
+
+
+TOO_LARGE = TooLarge()
+
+
 def _reject_constant(name: str) -> None:
     raise ValueError(name)
+
+
+def _json_int(text: str) -> int | TooLarge:
+    return int(text) if is_bounded(text) else TOO_LARGE
+
+
+def _json_decimal(text: str) -> Decimal | TooLarge:
+    # Decimal("1e1000000") is cheap; it is converting it to an integer later that is not.
+    if not is_bounded(text):
+        return TOO_LARGE
+    number = Decimal(text)
+    return number if is_bounded(number) else TOO_LARGE
 
 
 def _body(request: HttpRequest) -> dict[str, Any]:
@@ -53,7 +74,9 @@ def _body(request: HttpRequest) -> dict[str, Any]:
     except RequestDataTooBig:
         raise BadRequest({"__all__": [_("The request body is too large.")]}, status=413) from None
     try:
-        data = json.loads(raw, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(
+            raw, parse_int=_json_int, parse_float=_json_decimal, parse_constant=_reject_constant
+        )
     except (ValueError, RecursionError, UnicodeDecodeError):
         raise BadRequest(
             {"__all__": [_('Send a JSON object, like {"account_type": "roth_ira", ...}.')]}
@@ -79,18 +102,18 @@ def _typed(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
         value = data.get(key)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+        if value is TOO_LARGE or not is_bounded(value):
+            errors[key] = [_("That number is too large or too long. Enter it like 18000.")]
+        elif isinstance(value, bool) or not isinstance(value, int | Decimal | str):
             errors[key] = [_('Enter a number, like 18000 or "18000.00".')]
-        elif isinstance(value, int) and abs(value) > 10**15:
-            errors[key] = [_("That number is too large.")]
         else:
             values[key] = value
     for key in TEXT_FIELDS:
         value = data.get(key)
         if value is None:
             continue
-        if not isinstance(value, str):
-            errors[key] = [_('Enter text, like "roth_ira".')]
+        if not isinstance(value, str) or not is_encodable(value):
+            errors[key] = [_('Enter plain text, like "roth_ira".')]
         else:
             # "ny" and " Roth_IRA " mean what they say.
             value = value.strip()

@@ -101,11 +101,3 @@ def help_paid_out(request: HttpRequest) -> HttpResponse:
 
 def expired(request: HttpRequest) -> HttpResponse:
     return render(request, "expired.html")
-
-
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)

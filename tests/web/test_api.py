@@ -90,6 +90,7 @@ def test_malformed_bodies_get_a_400_not_a_500(api, raw):
     assert "errors" in response.json()
 
 
+@pytest.mark.django_db  # the rate limit counts every API request in the database
 def test_get_is_not_allowed(client):
     assert client.get("/api/v1/determinations").status_code == 405
 

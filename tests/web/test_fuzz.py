@@ -8,6 +8,7 @@ test-artifacts/fuzz-count.txt and printed at the end of the run.
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -254,3 +255,85 @@ def test_raw_hostile_bodies(api, raw):
     TRIED["inputs"] += 1
     response = api(raw)
     assert 400 <= response.status_code < 500
+
+
+HUGE_NUMBERS = [
+    pytest.param("tax_year", "1e1000000", id="tax-year-1e1000000"),
+    pytest.param("tax_year", "-1e1000000", id="tax-year-minus-1e1000000"),
+    pytest.param("tax_year", "1e-1000000", id="tax-year-1e-1000000"),
+    pytest.param("tax_year", "9" * 4000, id="tax-year-4000-digits"),
+    pytest.param("tax_year", "2016" + "0" * 4000 + "e-4000", id="tax-year-2016-spelled-long"),
+    pytest.param("basis", "1e1000000", id="basis-1e1000000"),
+    pytest.param("age_at_distribution", "1e1000000", id="age-1e1000000"),
+    pytest.param("agi", "9" * 4000, id="agi-4000-digits"),
+]
+
+
+@pytest.mark.parametrize(("field", "number"), HUGE_NUMBERS)
+def test_a_huge_json_number_is_refused_at_once(api, field, number):
+    # Found by the probe: 1e1000000 as tax_year built a million-digit integer (~40 s of CPU).
+    body = json.dumps(VALID)[:-1] + f', "{field}": {number}}}'
+    started = time.perf_counter()
+    response = api(body)
+    assert time.perf_counter() - started < 2
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("step", "value"),
+    [
+        pytest.param("tax_year", "0" * 4000 + "2016", id="tax-year-4000-leading-zeros"),
+        pytest.param("basis", "0" * 30000 + "1", id="basis-30000-leading-zeros"),
+        pytest.param("age", "0" * 1000 + "45", id="age-1000-leading-zeros"),
+    ],
+)
+def test_a_huge_digit_string_at_a_question_is_refused(client, step, value):
+    walk(client, PATH_TO_STEP[step])
+    data = {f"{PREFIX}-current_step": step, f"{step}-{FIELD.get(step, step)}": value}
+    response = client.post(step_url(step), data)
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+
+
+PREPARER_FIELDS = ["client", "preparer_name", "firm", "note"]
+
+
+@pytest.mark.parametrize("field", PREPARER_FIELDS)
+@pytest.mark.parametrize("text", ["\ud800", "ok \udfff ok", "\udbff\udc00\ud800"])
+def test_a_lone_surrogate_in_a_preparer_field_is_a_json_400(api, field, text):
+    response = api({**VALID, "preparer": {field: text}}, path="/api/v1/summary.pdf")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert f"preparer.{field}" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("field", ["account_type", "state", "filing_status"])
+def test_a_lone_surrogate_in_an_answer_is_a_json_400(api, field):
+    for path in ("/api/v1/determinations", "/api/v1/summary.pdf"):
+        response = api({**VALID, field: "roth\ud800"}, path=path)
+        assert response.status_code == 400
+        assert field in response.json()["errors"]
+
+
+@pytest.mark.parametrize("value", [["a"], {"a": "b"}, 5, True])
+def test_a_preparer_field_that_is_not_text_is_a_json_400(api, value):
+    response = api({**VALID, "preparer": {"client": value}}, path="/api/v1/summary.pdf")
+    assert response.status_code == 400
+    assert "preparer.client" in response.json()["errors"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    field=st.sampled_from(PREPARER_FIELDS),
+    text=st.text(
+        alphabet=st.characters(categories=["Cs", "Cc", "Cf", "Zl", "Zp", "Lo", "Mn", "So"]),
+        max_size=30,
+    ),
+)
+def test_any_preparer_text_gets_a_pdf_or_a_clean_json_400(api, field, text):
+    TRIED["inputs"] += 1
+    response = api({**VALID, "preparer": {field: text}}, path="/api/v1/summary.pdf")
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert response.json()["errors"]

@@ -30,3 +30,38 @@ def test_readyz_says_503_when_the_database_fails(client, monkeypatch):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_readyz_says_503_when_the_session_table_is_missing(client):
+    # Found by the probe: ready while every question answered 500 on an unmigrated database.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE django_session")  # rolled back with the test's transaction
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["sessions"] == "error"
+
+
+@pytest.mark.django_db
+def test_readyz_says_503_when_the_database_is_read_only(client):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON")
+    try:
+        response = client.get("/readyz")
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_readyz_writes_a_probe_session_and_leaves_nothing_behind(client):
+    from django.contrib.sessions.models import Session
+
+    response = client.get("/readyz")
+    assert response.json() == {"status": "ok", "database": "ok", "sessions": "ok"}
+    assert Session.objects.count() == 0

@@ -228,3 +228,82 @@ def test_page_images_for_a_person_to_look_at(api):
         path.write_bytes(pdf_of(api, **changes))
         subprocess.run(["pdftoppm", "-r", "70", "-png", str(path), str(PAGES / name)], check=True)
         assert list(PAGES.glob(f"{name}-*.png"))
+
+
+def runs_of(content: bytes, needle: str) -> list[tuple[str, list[float], list[float], float]]:
+    """Each piece of text on page 1 containing `needle`, with its matrices and font size."""
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if needle in text:
+            runs.append((text, cm, tm, size))
+
+    PdfReader(io.BytesIO(content)).pages[0].extract_text(visitor_text=visit)
+    return runs
+
+
+BIDI_AND_CONTROLS = [
+    pytest.param("\u202e", id="right-to-left-override"),
+    pytest.param("\u202d", id="left-to-right-override"),
+    pytest.param("\u202b", id="right-to-left-embedding"),
+    pytest.param("\u2067", id="right-to-left-isolate"),
+    pytest.param("\u2068", id="first-strong-isolate"),
+    pytest.param("\u200f", id="right-to-left-mark"),
+    pytest.param("\u061c", id="arabic-letter-mark"),
+    pytest.param("\x07", id="bell"),
+    pytest.param("\x1b", id="escape"),
+    pytest.param("\x7f", id="delete"),
+    pytest.param("\x85", id="next-line-c1"),
+]
+
+
+@pytest.mark.parametrize("control", BIDI_AND_CONTROLS)
+def test_bidi_and_control_characters_in_preparer_text_print_in_logical_order(api, control):
+    # Found by the probe: "evil\u202Eexe.txt" printed as "eviltxt.exe"; a bell printed as a box.
+    preparer = {"client": f"evil{control}exe.txt", "note": f"Line one{control}\nline two"}
+    text = text_of(pdf_of(api, tax_year=2016, preparer=preparer))
+    assert "evilexe.txt" in text
+    assert "Line one line two" in text
+    assert control not in text
+
+
+def test_a_300_character_word_wraps_within_the_page(api):
+    from fontTools.ttLib import TTFont
+
+    word = "x" * 300
+    content = pdf_of(api, tax_year=2016, preparer={"note": word, "firm": word[:200]})
+    runs = runs_of(content, "xxxxx")
+    assert "".join(r[0] for r in runs) == word[:200] + word
+    assert len(runs) >= 4  # neither fits on one line
+    font = TTFont(
+        pdf_module.STATIC_ROOTS[0] / "fonts/public-sans/public-sans-latin-400-normal.woff2"
+    )
+    advance = font["hmtx"][font.getBestCmap()[ord("x")]][0] / font["head"].unitsPerEm
+    page_width = float(PdfReader(io.BytesIO(content)).pages[0].mediabox.width)
+    right_margin = 0.75 * 72
+    for text, cm, tm, size in runs:
+        right_edge = cm[0] * (tm[4] + len(text) * size * advance)  # in points
+        assert right_edge <= page_width - right_margin + 1, (len(text), right_edge)
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        pytest.param("evil\u202eexe.txt", "evilexe.txt", id="override-removed"),
+        pytest.param("שלום עולם", "שלום עולם", id="hebrew-kept"),
+        pytest.param("مرحبا\u061c 2016", "مرحبا 2016", id="arabic-kept-mark-removed"),
+        pytest.param("a\tb\r\nc\rd", "a\tb\nc\nd", id="tabs-and-line-breaks-kept"),
+        pytest.param("Zoë’s café 👩\u200d💻", "Zoë’s café 👩\u200d💻", id="joiner-kept"),
+        pytest.param("bell\x07\x00\x1b[31m", "bell[31m", id="controls-removed"),
+    ],
+)
+def test_printed_text_loses_only_reordering_and_control_characters(typed, printed):
+    from interview.text import printable
+
+    assert printable(typed) == printed
+
+
+def test_the_pages_preparer_form_refuses_a_lone_surrogate_with_a_message():
+    form = pdf_module.PreparerForm({"client": "Client \ud800", "note": "fine"})
+    assert form.is_valid() is False
+    assert "cannot be printed" in form.errors["client"][0]

@@ -240,3 +240,27 @@ def test_other_log_lines_keep_the_message_template_but_never_its_arguments():
     line = json.loads(JsonLineFormatter().format(record))
     assert line["event"] == "Bad value %s"
     assert "54321" not in json.dumps(line)
+
+
+@pytest.mark.django_db
+def test_an_unhandled_exception_is_logged_as_one_line_with_its_type_and_place(
+    client, caplog, monkeypatch
+):
+    from interview.logging import JsonLineFormatter
+    from interview.views import pages
+
+    def broken(*args, **kwargs):
+        raise LookupError("secret 54321 roth_ira")
+
+    monkeypatch.setattr(pages, "render", broken)
+    client.raise_request_exception = False
+    caplog.set_level(logging.INFO)
+    response = client.get("/?basis=54321")
+    assert response.status_code == 500
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    line = json.loads(JsonLineFormatter().format(errors[0]))
+    assert line["error"] == "LookupError"
+    assert line["where"].startswith("interview.views.pages:start:")
+    assert line["path"] == "/"
+    assert "54321" not in json.dumps(line) and "roth_ira" not in json.dumps(line)
