@@ -69,6 +69,78 @@ def test_every_citation_has_an_https_url_or_a_reason_why_none_exists(path):
         assert has_url != has_reason, (path.name, citation["title"])
 
 
+# Words that belong in research notes, never in a sentence a taxpayer reads.
+RESEARCH_WORDS = (
+    "not been read",
+    "not been checked",
+    "not checked",
+    "not been reviewed",
+    "not been confirmed",
+    "unconfirmed",
+    "not verified",
+    "inferred",
+    "dossier",
+    "research",
+    "from memory",
+    "todo",
+    "tbd",
+    "(2°)",
+    "confidence",
+    "check the year’s form",
+)
+
+
+def _user_text(path: Path):
+    """Every string a user may read: statements, what an answer rests on, form lines."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    tables = [
+        *data.get("period", []),
+        *data.get("rule", []),
+        *data.get("limit", []),
+        data.get("capital_losses", {}),
+        data.get("refund", {}),
+    ]
+    for table in tables:
+        for key in ("statement", "rests_on", "form_line"):
+            if key in table:
+                yield f"{table.get('id', key)}.{key}", table[key]
+
+
+@pytest.mark.parametrize("path", sorted(LAW_DIR.glob("*.toml")), ids=lambda p: p.stem)
+def test_no_sentence_a_user_reads_carries_a_research_note(path):
+    found = [
+        (where, word)
+        for where, text in _user_text(path)
+        for word in RESEARCH_WORDS
+        if word in text.lower()
+    ]
+    assert not found
+
+
+def test_the_research_word_check_does_catch_a_note(tmp_path):
+    law = _broken_copy(
+        tmp_path,
+        "ca",
+        "you may itemize for California",
+        "the amended text has not been read yet; you may itemize for California",
+    )
+    assert any(
+        word in text.lower() for _, text in _user_text(law / "ca.toml") for word in RESEARCH_WORDS
+    )
+
+
+def test_every_deductible_state_period_says_how_the_loss_counts():
+    """A floor for every deductible period, and a refund limit for every state with one."""
+    for code in STATE_CODES:
+        jurisdiction = current_law().jurisdictions[code]
+        deductible = [p for p in jurisdiction.periods if p.outcome == "deductible"]
+        for period in deductible:
+            assert period.floor_percent is not None, (code, period.id)
+        if deductible:
+            assert jurisdiction.refund is not None, code
+            assert jurisdiction.refund.citations, code
+
+
 def test_the_last_period_is_open_ended_so_next_year_is_covered_too():
     for jurisdiction in current_law().jurisdictions.values():
         assert any(p.years.last is None for p in jurisdiction.periods), jurisdiction.code
@@ -116,6 +188,55 @@ def _broken_copy(tmp_path: Path, code: str, old: str, new: str) -> Path:
             "years = { first = 2017, last = 2025 }",
             "covered twice",
             id="overlap",
+        ),
+        pytest.param(
+            "ny",
+            "years = 3\n",
+            "years = 30\n",
+            "refund.years",
+            id="refund-years-out-of-range",
+        ),
+        pytest.param(
+            "ny",
+            'runs_from = "04-15"',
+            'runs_from = "04-31"',
+            "refund.runs_from",
+            id="refund-date-that-does-not-exist",
+        ),
+        pytest.param(
+            "ny",
+            'limit = "itemized_deduction_limit"',
+            'limit = "itemised_deduction_limit"',
+            "period[0].limit",
+            id="period-names-a-limit-that-does-not-exist",
+        ),
+        pytest.param(
+            "ca",
+            'kind = "excess_agi_percent"',
+            'kind = "six_percent"',
+            "limit[0].kind",
+            id="unknown-limit-kind",
+        ),
+        pytest.param(
+            "ny",
+            '["150000", "25"], ["475000", "25"]',
+            '["475000", "25"], ["150000", "25"]',
+            "rising order",
+            id="limit-points-out-of-order",
+        ),
+        pytest.param(
+            "al",
+            'floor_agi = "state"',
+            'floor_agi = "alabama"',
+            "floor_agi",
+            id="floor-agi-neither-federal-nor-state",
+        ),
+        pytest.param(
+            "us",
+            'applies_to = ["employer_plan", "employer_roth", "inherited_ira"]',
+            'applies_to = ["employer_plans"]',
+            "applies_to",
+            id="rule-for-an-unknown-account-group",
         ),
         pytest.param(
             "us",
