@@ -13,7 +13,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-LIMITED_PREFIXES = ("/api/", "/result/summary.pdf")
+LIMITED_PREFIXES = ("/api/v1/", "/result/summary.pdf")
+UNLIMITED_PREFIXES = ("/api/v1/law", "/api/v1/openapi.json")
 WINDOW_SECONDS = 60
 
 
@@ -25,26 +26,44 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", "unknown"))[:64]
 
 
+def limited(path: str) -> bool:
+    """The API's POST endpoints and the PDF; not the law, the OpenAPI document or the reference."""
+    return path.startswith(LIMITED_PREFIXES) and not path.startswith(UNLIMITED_PREFIXES)
+
+
+def spend(request: HttpRequest, count: int = 1) -> HttpResponse | None:
+    """Count `count` requests for this client; past the limit, the 429 to answer instead."""
+    limit = settings.RATE_LIMIT_PER_MINUTE
+    window = int(time.time() // WINDOW_SECONDS)
+    key = f"rlc-rate:{client_address(request)}:{window}"
+    cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
+    try:
+        spent = cache.incr(key, count)
+    except ValueError:  # expired between add and incr
+        spent = count
+    if spent <= limit:
+        return None
+    retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
+    response = JsonResponse(
+        {
+            "errors": {"__all__": [_("Too many requests. Try again in a minute.")]},
+            "codes": {"__all__": ["rate_limited"]},
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 class RateLimitMiddleware:
+    """One request counts one; the batch endpoint spends one more per body beyond the first."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(LIMITED_PREFIXES) and not request.path.startswith("/api/v1/law"):
-            limit = settings.RATE_LIMIT_PER_MINUTE
-            window = int(time.time() // WINDOW_SECONDS)
-            key = f"rlc-rate:{client_address(request)}:{window}"
-            cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                count = 1
-            if count > limit:
-                retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
-                response = JsonResponse(
-                    {"errors": {"__all__": [_("Too many requests. Try again in a minute.")]}},
-                    status=429,
-                )
-                response["Retry-After"] = str(retry_after)
-                return response
+        if limited(request.path):
+            refused = spend(request)
+            if refused is not None:
+                return refused
         return self.get_response(request)
