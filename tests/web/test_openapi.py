@@ -114,24 +114,34 @@ def test_the_reference_page_is_our_page_within_the_csp(client):
 
 @pytest.fixture(scope="module")
 def api_server():
-    """pytest-django's live server on 127.0.0.1, plain HTTP (middleware reads these at start)."""
+    """Django's live-server thread on 127.0.0.1, plain HTTP (middleware reads these at start).
+
+    It shares no database connection with the tests (the API reads none), so it runs the same
+    whether or not an earlier test has set up the test database.
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.test import override_settings
-    from pytest_django.live_server_helper import LiveServer
+    from django.test.testcases import LiveServerThread
 
     plain_http = override_settings(SECURE_SSL_REDIRECT=False, RATE_LIMIT_PER_MINUTE=100_000)
     plain_http.enable()
-    server = LiveServer("127.0.0.1")
-    yield server
-    server.stop()
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override={})
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
     plain_http.disable()
 
 
 @pytest.fixture(scope="module")
 def api_schema(api_server):
     # The document as served (from_url would leave out the document's own operation).
-    served = requests.get(f"{api_server.url}/api/v1/openapi.json", timeout=10).json()
+    served = requests.get(f"{api_server}/api/v1/openapi.json", timeout=10).json()
     schema = schemathesis.openapi.from_dict(served)
-    schema.config.update(base_url=api_server.url)
+    schema.config.update(base_url=api_server)
     return schema
 
 
