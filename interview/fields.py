@@ -20,6 +20,8 @@ MAX_NUMBER_CHARS = 32
 MAX_EXPONENT = 15
 # "$1,234.56", "1234", " 1,234 ", "1234.5": digits in groups of three or not at all.
 _MONEY = re.compile(r"^\$?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<cents>\d{1,2}))?$")
+# The same, as the API documents it for text: at most 12 digits (MAX_MONEY has 12).
+MONEY_TEXT_PATTERN = r"^ *\$?(\d{1,3}(,\d{3}){1,3}|\d{1,12})(\.\d{1,2})? *$"
 
 
 def parse_money(value: object) -> Decimal:
@@ -92,6 +94,16 @@ class MoneyField(forms.Field):
             return None
         return parse_money(value)
 
+    def json_schema(self) -> dict[str, object]:
+        """How the API documents this field (interview.openapi reads it)."""
+        return {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": int(MAX_MONEY)},
+                {"type": "string", "pattern": MONEY_TEXT_PATTERN},
+            ],
+            "examples": [int(self.example.replace(",", "")), f"${self.example}.50"],
+        }
+
 
 def is_bounded(value: object) -> bool:
     """True if a number (or numeric text) is short and small enough for any arithmetic."""
@@ -129,3 +141,41 @@ class PrintedTextField(forms.CharField):
                 code="unencodable",
             )
         return super().to_python(printable(value) if isinstance(value, str) else value)
+
+
+class AnswerBooleanField(forms.NullBooleanField):
+    """JSON true or false, optional unless `required=True` (NullBooleanField ignores required)."""
+
+    default_error_messages = {"required": _("Enter true or false.")}
+
+    def __init__(self, *, required: bool = False, **kwargs: object) -> None:
+        super().__init__(required=required, **kwargs)  # type: ignore[arg-type]
+
+    def validate(self, value: bool | None) -> None:
+        if value is None and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+
+class ObjectField(forms.Field):
+    """A nested JSON object whose members are the fields of `form_class`.
+
+    Declaring one is all it takes: the API checks the object's keys and values with that form and
+    reports its errors as `name.member`; the OpenAPI document describes it from the same form.
+    `echo=False` keeps it out of the answer's `answers` (text that is never stored or logged).
+    """
+
+    def __init__(
+        self, form_class: type[forms.Form], *, echo: bool = True, **kwargs: object
+    ) -> None:
+        self.form_class = form_class
+        self.echo = echo
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def to_python(self, value: object) -> dict[str, object] | None:
+        # The API has already checked the object with form_class; this field only carries it.
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise ValidationError(_("Send a JSON object."), code="wrong_type")
+        return value

@@ -1,7 +1,7 @@
 """One form per question. Forms validate and normalise; labels are the questions.
 
-The API parses its JSON with DeterminationForm, built from the same fields, so a value the
-wizard refuses is refused by the API with the same message.
+The API parses its JSON with api_forms.DeterminationForm, built from the same fields, so a value
+the wizard refuses is refused by the API with the same message.
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ class TaxYearField(forms.IntegerField):
         super().validate(value)
         if value is not None and not FIRST_TAX_YEAR <= value <= last_tax_year():
             raise forms.ValidationError(year_error(), code="out_of_range")
+
+    def json_schema(self) -> dict[str, object]:
+        """How the API documents this field: the range moves with the calendar (next year)."""
+        return {"type": "integer", "minimum": FIRST_TAX_YEAR, "maximum": last_tax_year()}
 
 
 class StepForm(forms.Form):
@@ -249,41 +253,3 @@ class AgeForm(StepForm):
         widget = self.fields["age_at_distribution"].widget
         widget.input_type = "text"
         widget.attrs.update({"inputmode": "decimal", "class": "usa-input usa-input--small"})
-
-
-class DeterminationForm(forms.Form):
-    """The API's body, checked with the same fields as the interview."""
-
-    account_type = forms.ChoiceField(choices=[(t.value, t.value) for t in AccountType])
-    tax_year = TaxYearField()
-    state = forms.ChoiceField(choices=[(c, c) for c in STATE_CODES])
-    basis = MoneyField()
-    fully_liquidated = forms.NullBooleanField()
-    total_distributions = MoneyField(required=False)
-    agi = MoneyField(required=False)
-    age_at_distribution = AgeForm.base_fields["age_at_distribution"]
-    state_basis = MoneyField(required=False)
-    state_agi = MoneyField(required=False)
-    inherited = forms.NullBooleanField()
-    rolled_over = forms.NullBooleanField()
-    filing_status = forms.ChoiceField(
-        choices=[(f.value, f.value) for f in FilingStatus], required=False
-    )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean()
-        if data.get("fully_liquidated") is None and "fully_liquidated" not in self.errors:
-            self.add_error("fully_liquidated", _("Enter true or false."))
-        if (
-            data.get("fully_liquidated")
-            and data.get("total_distributions") is None
-            and "total_distributions" not in self.errors
-        ):
-            self.add_error(
-                "total_distributions",
-                _(
-                    "Enter the total received to close the accounts, like 18000 "
-                    "(required when fully_liquidated is true)."
-                ),
-            )
-        return data

@@ -12,40 +12,23 @@ import hashlib
 import json
 from pathlib import Path
 
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
 from rules import Determination
 
+from .api_forms import PreparerForm
 from .explain import explain
-from .fields import PrintedTextField
 from .serialize import answers_json
 
 STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
 CACHE_SECONDS = 60 * 60  # a repeat download is served from memory; no preparer text is cached
-TEXT_LIMIT = 200
-NOTE_LIMIT = 1000
 
-
-class PreparerForm(forms.Form):
-    """Optional fields printed on the PDF; never stored or logged."""
-
-    client = PrintedTextField(
-        label=_("Client name or reference"), max_length=TEXT_LIMIT, required=False
-    )
-    preparer_name = PrintedTextField(
-        label=_("Preparer name"), max_length=TEXT_LIMIT, required=False
-    )
-    firm = PrintedTextField(label=_("Firm"), max_length=TEXT_LIMIT, required=False)
-    note = PrintedTextField(
-        label=_("Note"), max_length=NOTE_LIMIT, required=False, widget=forms.Textarea
-    )
+__all__ = ["PreparerForm", "check_code", "pdf_response", "render_pdf"]
 
 
 class FetchRefused(ValueError):

@@ -22,7 +22,7 @@ def answers_json(a: Answers) -> dict[str, object]:
         "agi": decimal_string(a.agi),
         "age_at_distribution": None
         if a.age_at_distribution is None
-        else str(a.age_at_distribution.normalize()),
+        else format(a.age_at_distribution.normalize(), "f"),  # 100, not 1E+2
         "state_basis": decimal_string(a.state_basis),
         "inherited": a.inherited,
         "rolled_over": a.rolled_over,

@@ -70,7 +70,10 @@ def law_detail(request: HttpRequest, code: str) -> JsonResponse:
     jurisdiction = law.jurisdictions.get(code.upper())
     if jurisdiction is None:
         return JsonResponse(
-            {"errors": {"code": [_("Use US or a two-letter state code, like NY or DC.")]}},
+            {
+                "errors": {"code": [_("Use US or a two-letter state code, like NY or DC.")]},
+                "codes": {"code": ["not_found"]},
+            },
             status=404,
         )
     return JsonResponse({"rules_version": law.version, **jurisdiction_json(jurisdiction)})

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         try:
             determination, _ = determination_from_request(request)
         except BadRequest as bad:
-            self.stdout.write(json.dumps({"errors": bad.errors}, indent=2, ensure_ascii=False))
+            self.stdout.write(json.dumps(bad.problems.json(), indent=2, ensure_ascii=False))
             raise CommandError("invalid answers") from None
         payload = determination_json(determination, explain(determination))
         self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))

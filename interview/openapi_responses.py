@@ -1,0 +1,166 @@
+"""The answers the API gives, as JSON Schema (the paths are in interview.openapi_paths).
+
+Response objects are open (no additionalProperties: false): within v1 fields are only added, and
+clients ignore fields they do not know. Fields already announced are declared before they land
+(state.floor, state.deductible_after_floor, state.worksheet), optional and nullable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rules import AccountGroup, FederalReason, StateStatus
+
+from .explain import KINDS
+
+Schema = dict[str, Any]
+TEXT: Schema = {"type": "string"}
+TEXT_OR_NULL: Schema = {"type": ["string", "null"]}
+MONEY: Schema = {
+    "type": ["string", "null"],
+    "pattern": r"^-?\d+\.\d{2}$",
+    "description": 'Dollars as decimal text with two places, like "2000.00"; null when none.',
+}
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def listing(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+def obj(properties: Schema, *, optional: tuple[str, ...] = (), description: str = "") -> Schema:
+    schema: Schema = {
+        "type": "object",
+        "properties": properties,
+        "required": [k for k in properties if k not in optional],
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def response_schemas() -> Schema:
+    years = obj({"first": {"type": "integer"}, "last": {"type": ["integer", "null"]}})
+    return {
+        "Citation": obj({"title": TEXT, "pinpoint": TEXT, "url": TEXT}),
+        "Years": {**years, "description": "Inclusive tax years; last null means open-ended."},
+        "Sentence": obj(
+            {
+                "code": TEXT,
+                "kind": {"type": "string", "enum": list(KINDS)},
+                "text": TEXT,
+                "years": ref("Years"),
+                "citations": listing(ref("Citation")),
+            },
+            description="One statement of the explanation, with the law behind it.",
+        ),
+        "WorksheetLine": obj({"label": TEXT, "amount": MONEY, "form_line": TEXT_OR_NULL}),
+        "FederalOutcome": obj(
+            {
+                "deductible": {"type": "boolean"},
+                "reason": {"type": "string", "enum": [r.value for r in FederalReason]},
+                "account_group": {"type": "string", "enum": [g.value for g in AccountGroup]},
+                "loss": MONEY,
+                "floor": MONEY,
+                "deductible_after_floor": MONEY,
+                "capital_loss_this_year": MONEY,
+                "capital_loss_carryover": MONEY,
+                "form_line": TEXT_OR_NULL,
+                "headline": TEXT,
+                "explanation": listing(ref("Sentence")),
+            }
+        ),
+        "StateOutcome": obj(
+            {
+                "code": TEXT,
+                "name": TEXT,
+                "status": {"type": "string", "enum": [s.value for s in StateStatus]},
+                "reason": {**TEXT, "description": "The id of the state's law period that applies."},
+                "loss": MONEY,
+                "form_line": TEXT_OR_NULL,
+                "used_state_basis": {"type": "boolean"},
+                "headline": TEXT,
+                "explanation": listing(ref("Sentence")),
+                "citations": listing(ref("Citation")),
+                # Announced additions: declared now so that the schema holds when they land.
+                "floor": MONEY,
+                "deductible_after_floor": MONEY,
+                "worksheet": {"type": ["array", "null"], "items": ref("WorksheetLine")},
+            },
+            optional=("floor", "deductible_after_floor", "worksheet"),
+        ),
+        "Determination": obj(
+            {
+                "rules_version": {
+                    **TEXT,
+                    "description": "The law files' review date and content hash.",
+                },
+                "answers": ref("Answers"),
+                "federal": ref("FederalOutcome"),
+                "state": ref("StateOutcome"),
+                "what_would_change": listing(TEXT),
+                "next_steps": listing(TEXT),
+                "citations": listing(ref("Citation")),
+            }
+        ),
+        "Errors": obj(
+            {
+                "errors": {
+                    "type": "object",
+                    "description": "Messages by field (`__all__` for the body; `preparer.client` "
+                    "inside an object).",
+                    "additionalProperties": listing(TEXT),
+                },
+                "codes": {
+                    "type": "object",
+                    "description": "The same keys; codes[field][i] is the code of errors[field][i].",
+                    "additionalProperties": listing(ref("ErrorCode")),
+                },
+            },
+        ),
+        "BatchItem": {"anyOf": [ref("Determination"), ref("Errors")]},
+    }
+
+
+def law_schemas() -> Schema:
+    period = obj(
+        {
+            "id": TEXT,
+            "years": ref("Years"),
+            "outcome": TEXT,
+            "statement": TEXT,
+            "form_line": TEXT_OR_NULL,
+            "state_basis": {"type": "boolean"},
+            "floor_percent": TEXT_OR_NULL,
+            "share_percent": TEXT_OR_NULL,
+            "citations": listing(ref("Citation")),
+            "reviewed": {"type": "string", "format": "date"},
+        }
+    )
+    rule = obj(
+        {
+            "id": TEXT,
+            "years": ref("Years"),
+            "statement": TEXT,
+            "values": {"type": "object", "additionalProperties": TEXT},
+            "citations": listing(ref("Citation")),
+            "reviewed": {"type": "string", "format": "date"},
+        }
+    )
+    jurisdiction = {
+        "code": TEXT,
+        "name": TEXT,
+        "periods": listing(ref("Period")),
+        "capital_losses": {"anyOf": [ref("Period"), {"type": "null"}]},
+        "rules": listing(ref("Rule")),
+    }
+    return {
+        "Period": period,
+        "Rule": rule,
+        "Jurisdiction": obj(jurisdiction),
+        "JurisdictionDetail": obj({"rules_version": TEXT, **jurisdiction}),
+        "LawIndex": obj({"rules_version": TEXT, "jurisdictions": listing(ref("Jurisdiction"))}),
+    }
