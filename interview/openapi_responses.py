@@ -57,7 +57,30 @@ def response_schemas() -> Schema:
             },
             description="One statement of the explanation, with the law behind it.",
         ),
-        "WorksheetLine": obj({"label": TEXT, "amount": MONEY, "form_line": TEXT_OR_NULL}),
+        "WorksheetLine": obj(
+            {
+                "label": TEXT,
+                "amount": {**MONEY, "description": "Decimal string; null when not known."},
+                "display": {**TEXT, "description": "The amount as the page prints it."},
+                "form_line": TEXT_OR_NULL,
+            },
+            optional=("display",),
+        ),
+        "RefundWindow": obj(
+            {
+                "years": {
+                    "type": "number",
+                    "description": "Years the state allows, like 3 or 3.5.",
+                },
+                "deadline": {
+                    **TEXT,
+                    "format": "date",
+                    "description": "About when the time to claim a refund for the year ends.",
+                },
+                "likely_passed": {"type": "boolean"},
+            },
+            description="The state's time to claim a refund on an amended return.",
+        ),
         "FederalOutcome": obj(
             {
                 "deductible": {"type": "boolean"},
@@ -69,9 +92,11 @@ def response_schemas() -> Schema:
                 "capital_loss_this_year": MONEY,
                 "capital_loss_carryover": MONEY,
                 "form_line": TEXT_OR_NULL,
+                "worksheet": listing(ref("WorksheetLine")),
                 "headline": TEXT,
                 "explanation": listing(ref("Sentence")),
-            }
+            },
+            optional=("worksheet",),
         ),
         "StateOutcome": obj(
             {
@@ -89,8 +114,9 @@ def response_schemas() -> Schema:
                 "floor": MONEY,
                 "deductible_after_floor": MONEY,
                 "worksheet": {"type": ["array", "null"], "items": ref("WorksheetLine")},
+                "refund_window": {"anyOf": [ref("RefundWindow"), {"type": "null"}]},
             },
-            optional=("floor", "deductible_after_floor", "worksheet"),
+            optional=("floor", "deductible_after_floor", "worksheet", "refund_window"),
         ),
         "Determination": obj(
             {

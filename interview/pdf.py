@@ -65,10 +65,11 @@ def check_code(d: Determination) -> str:
     return f"{digest[:5]}-{digest[5:]}"
 
 
-def _cache_key(d: Determination, rows: list, generated: object) -> str:
+def _cache_key(d: Determination, rows: list, generated: object, unsure: tuple[str, ...]) -> str:
     payload = json.dumps(
         [
             answers_json(d.answers),
+            list(unsure),
             d.rules_version,
             str(generated),
             get_language(),
@@ -80,19 +81,26 @@ def _cache_key(d: Determination, rows: list, generated: object) -> str:
 
 
 def render_pdf(
-    d: Determination, preparer: dict[str, str] | None = None, rows: list | None = None
+    d: Determination,
+    preparer: dict[str, str] | None = None,
+    rows: list | None = None,
+    unsure: tuple[str, ...] = (),
 ) -> bytes:
-    """The PDF for a determination. Without preparer text it is cached (same inputs, same day)."""
+    """The PDF for a determination. Without preparer text it is cached (same inputs, same day).
+
+    `unsure` names the questions answered "I'm not sure": the PDF states the assumption made,
+    as the page does, so that an assumption never reads as a finding (issue 12).
+    """
     from .summary import answer_rows
 
     if rows is None:
         rows = answer_rows(_api_answers_for_rows(d), lambda step: "")
     preparer = {k: v for k, v in (preparer or {}).items() if v}
     generated = timezone.localdate()
-    key = None if preparer else _cache_key(d, rows, generated)
+    key = None if preparer else _cache_key(d, rows, generated, unsure)
     if key is not None and (cached := cache.get(key)) is not None:
         return cached
-    content = _render(d, preparer, rows, generated)
+    content = _render(d, preparer, rows, generated, unsure)
     if key is not None:
         cache.set(key, content, timeout=CACHE_SECONDS)
     return content
@@ -117,14 +125,20 @@ def _stylesheet():  # (CSS, FontConfiguration), built once per process
 atexit.register(_stylesheet.cache_clear)
 
 
-def _render(d: Determination, preparer: dict[str, str], rows: list, generated: object) -> bytes:
+def _render(
+    d: Determination,
+    preparer: dict[str, str],
+    rows: list,
+    generated: object,
+    unsure: tuple[str, ...] = (),
+) -> bytes:
     import weasyprint
 
     html = render_to_string(
         "pdf.html",
         {
             "d": d,
-            "e": explain(d),
+            "e": explain(d, unsure),
             "rows": rows,
             "preparer": preparer,
             "check_code": check_code(d),
@@ -159,9 +173,12 @@ def _api_answers_for_rows(d: Determination) -> dict[str, object]:
 
 
 def pdf_response(
-    d: Determination, preparer: dict[str, str] | None = None, rows: list | None = None
+    d: Determination,
+    preparer: dict[str, str] | None = None,
+    rows: list | None = None,
+    unsure: tuple[str, ...] = (),
 ) -> HttpResponse:
-    response = HttpResponse(render_pdf(d, preparer, rows), content_type="application/pdf")
+    response = HttpResponse(render_pdf(d, preparer, rows, unsure), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="retirement-loss-check-{d.answers.tax_year}.pdf"'
     )

@@ -74,7 +74,7 @@ def result_pdf(request: HttpRequest) -> HttpResponse:
                 status=400,
             )
         preparer = form.cleaned_data
-    return pdf_response(d, preparer, _rows(stored))
+    return pdf_response(d, preparer, _rows(stored), unsure_about(stored))
 
 
 @require_POST

@@ -307,3 +307,27 @@ def test_the_pages_preparer_form_refuses_a_lone_surrogate_with_a_message():
     form = pdf_module.PreparerForm({"client": "Client \ud800", "note": "fine"})
     assert form.is_valid() is False
     assert "cannot be printed" in form.errors["client"][0]
+
+
+@pytest.mark.django_db
+def test_the_pdf_states_the_assumption_made_after_i_am_not_sure(client):
+    """Issue 12, bug 3: the page's "we assumed none" box is in the PDF too."""
+    from .wizard_helpers import confirm, walk
+
+    walk(
+        client,
+        [
+            ("account_type", "roth_401k"),
+            ("has_basis", "not_sure"),
+            ("fully_liquidated", "not_sure"),
+            ("tax_year", "2020"),
+            ("state", "TX"),
+        ],
+    )
+    page = confirm(client).content.decode()
+    assert "we assumed none" in page
+    pdf = client.get("/result/summary.pdf")
+    assert pdf.status_code == 200
+    words = " ".join(text_of(pdf.content).split())
+    assert "we assumed none" in words
+    assert "we assumed not" in words
