@@ -39,6 +39,10 @@ def test_roth_ira_closed_below_basis_in_2016(new_page):
     assert "Yes, for 2016" in text
     assert "$2,000" in text and "$1,000" in text
     assert "New York: yes" in text
+    # The result with both amounts tables does not scroll sideways on a 320 px phone
+    # (issue 12, bug 4: the table was 382 px wide).
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF summary").click()
     assert download.value.suggested_filename.endswith(".pdf")
