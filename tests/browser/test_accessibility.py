@@ -18,6 +18,10 @@ AXE = Axe()
 
 
 def audit(page, name: str) -> None:
+    # Measure the page as a person sees it: fonts loaded and layout settled (target sizes
+    # and spacing depend on them; auditing mid-swap gave different answers run to run).
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
     violations = results.response["violations"]
     report = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
