@@ -10,11 +10,13 @@ from ._law import FEDERAL, Jurisdiction, Law, Period
 from ._model import (
     AccountType,
     Answers,
+    Citation,
     FederalOutcome,
     StateAmounts,
     Statement,
     StateOutcome,
     StateStatus,
+    Years,
 )
 from ._state_amounts import refund_window, state_amounts
 
@@ -113,27 +115,13 @@ def state_outcome(
         if amounts.limit_id:
             limit = jurisdiction.limit_for(amounts.limit_id, year)
             assert limit is not None
-            statements.append(
-                Statement(
-                    code=limit.id,
-                    text=limit.statement,
-                    years=limit.years,
-                    citations=limit.citations,
-                    facts=tuple(sorted(facts.items())),
-                    kind="note",
-                )
-            )
+            statements.append(_note(limit.id, limit.statement, limit.years, limit.citations, facts))
         window = refund_window(jurisdiction, year, today)
         if window is not None and jurisdiction.refund is not None:
+            refund = jurisdiction.refund
+            facts_then = {**facts, "deadline": window.deadline}
             statements.append(
-                Statement(
-                    code="refund_window",
-                    text=jurisdiction.refund.statement,
-                    years=period.years,
-                    citations=jurisdiction.refund.citations,
-                    facts=tuple(sorted({**facts, "deadline": window.deadline}.items())),
-                    kind="note",
-                )
+                _note("refund_window", refund.statement, period.years, refund.citations, facts_then)
             )
     return StateOutcome(
         code=jurisdiction.code,
@@ -168,14 +156,17 @@ def _file_rules(
 
 
 def _rests_on(period: Period, facts: dict[str, object]) -> Statement:
-    return Statement(
-        code=f"{period.id}_rests_on",
-        text=period.rests_on,
-        years=period.years,
-        citations=period.citations,
-        facts=tuple(sorted(facts.items())),
-        kind="note",
-    )
+    return _note(f"{period.id}_rests_on", period.rests_on, period.years, period.citations, facts)
+
+
+def _note(
+    code: str,
+    text: str,
+    years: Years,
+    citations: tuple[Citation, ...],
+    facts: dict[str, object],
+) -> Statement:
+    return Statement(code, text, years, citations, tuple(sorted(facts.items())), kind="note")
 
 
 def _amount_facts(amounts: StateAmounts) -> dict[str, object]:

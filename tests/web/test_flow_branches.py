@@ -13,6 +13,18 @@ def next_step(response) -> str:
     return response["Location"].strip("/").split("/")[-1]
 
 
+# A Roth 401(k) paid out in 2020 with basis, New York resident (a state that allows the loss).
+NEW_YORK_2020 = [
+    ("account_type", "roth_401k"),
+    ("has_basis", "yes"),
+    ("fully_liquidated", "yes"),
+    ("tax_year", "2020"),
+    ("state", "NY"),
+    ("basis", "20000"),
+    ("total_distributions", "18000"),
+]
+
+
 @pytest.mark.parametrize(
     ("answers", "expected_next"),
     [
@@ -52,45 +64,19 @@ def next_step(response) -> str:
         # The same in New York, which still allows the loss above 2% of AGI: AGI is asked
         # for the state alone (issue 10).
         pytest.param(
-            [
-                ("account_type", "roth_401k"),
-                ("has_basis", "yes"),
-                ("fully_liquidated", "yes"),
-                ("tax_year", "2020"),
-                ("state", "NY"),
-                ("basis", "20000"),
-                ("total_distributions", "18000"),
-            ],
+            NEW_YORK_2020,
             "agi",
             id="2020-new-york-asks-agi-for-the-state",
         ),
         # New York's limit on itemized deductions starts above $100,000: only then is the
         # filing status asked.
         pytest.param(
-            [
-                ("account_type", "roth_401k"),
-                ("has_basis", "yes"),
-                ("fully_liquidated", "yes"),
-                ("tax_year", "2020"),
-                ("state", "NY"),
-                ("basis", "20000"),
-                ("total_distributions", "18000"),
-                ("agi", "$120,000"),
-            ],
+            [*NEW_YORK_2020, ("agi", "$120,000")],
             "filing_status",
             id="2020-new-york-above-100k-asks-filing-status",
         ),
         pytest.param(
-            [
-                ("account_type", "roth_401k"),
-                ("has_basis", "yes"),
-                ("fully_liquidated", "yes"),
-                ("tax_year", "2020"),
-                ("state", "NY"),
-                ("basis", "20000"),
-                ("total_distributions", "18000"),
-                ("agi", "90,000"),
-            ],
+            [*NEW_YORK_2020, ("agi", "90,000")],
             "age",
             id="2020-new-york-below-100k-skips-filing-status",
         ),
