@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from ._federal import ZERO, economic_loss
 from ._law import FEDERAL, Jurisdiction, Law, Period
@@ -35,15 +36,17 @@ _CONDITION_RULES = {
 }
 
 
-def _statement(period: Period, facts: dict[str, object], kind: str = "reason") -> Statement:
-    return Statement(
-        code=period.id,
-        text=period.statement,
-        years=period.years,
-        citations=period.citations,
-        facts=tuple(sorted(facts.items())),
-        kind=kind,
-    )
+class _Said(Protocol):
+    """What a period, a rule and a limit share: an id, a statement, its years and citations."""
+
+    id: str
+    statement: str
+    years: Years
+    citations: tuple[Citation, ...]
+
+
+def _statement(source: _Said, facts: dict[str, object], kind: str = "reason") -> Statement:
+    return _note(source.id, source.statement, source.years, source.citations, facts, kind)
 
 
 def has_state_basis(answers: Answers, period: Period) -> bool:
@@ -115,7 +118,7 @@ def state_outcome(
         if amounts.limit_id:
             limit = jurisdiction.limit_for(amounts.limit_id, year)
             assert limit is not None
-            statements.append(_note(limit.id, limit.statement, limit.years, limit.citations, facts))
+            statements.append(_statement(limit, facts, "note"))
         window = refund_window(jurisdiction, year, today)
         if window is not None and jurisdiction.refund is not None:
             refund = jurisdiction.refund
@@ -142,17 +145,7 @@ def state_outcome(
 def _file_rules(
     jurisdiction: Jurisdiction, rule_id: str, year: int, facts: dict[str, object], kind: str
 ) -> list[Statement]:
-    return [
-        Statement(
-            code=rule.id,
-            text=rule.statement,
-            years=rule.years,
-            citations=rule.citations,
-            facts=tuple(sorted(facts.items())),
-            kind=kind,
-        )
-        for rule in jurisdiction.rules_for(rule_id, year)
-    ]
+    return [_statement(rule, facts, kind) for rule in jurisdiction.rules_for(rule_id, year)]
 
 
 def _rests_on(period: Period, facts: dict[str, object]) -> Statement:
@@ -165,8 +158,9 @@ def _note(
     years: Years,
     citations: tuple[Citation, ...],
     facts: dict[str, object],
+    kind: str = "note",
 ) -> Statement:
-    return Statement(code, text, years, citations, tuple(sorted(facts.items())), kind="note")
+    return Statement(code, text, years, citations, tuple(sorted(facts.items())), kind=kind)
 
 
 def _amount_facts(amounts: StateAmounts) -> dict[str, object]:
