@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from rules import AccountType, Answers, FilingStatus
+from rules import AccountType, Answers, BasisWorksheet, FilingStatus
 
 from .forms import NOT_SURE, ROLLED_OVER, YES
 
 SESSION_KEY = "rlc.answers"
+WORKSHEET_FIELDS = (
+    "basis_before_year",
+    "after_tax_added_in_year",
+    "paid_out_in_year",
+    "converted_in_year",
+)
 MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
 
 
@@ -75,14 +81,21 @@ def unsure_about(stored: Mapping[str, object]) -> tuple[str, ...]:
 
 
 def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
-    """Build Answers from DeterminationForm.cleaned_data."""
+    """Build Answers from DeterminationForm.cleaned_data.
+
+    With a basis_worksheet, basis = before + added and total received = paid out + converted.
+    """
+    worksheet = worksheet_from(cleaned.get("basis_worksheet"))
+    basis = worksheet.basis if worksheet else cleaned["basis"]
+    received = worksheet.received if worksheet else cleaned.get("total_distributions")
     return Answers(
         account_type=AccountType(str(cleaned["account_type"])),
         tax_year=int(cleaned["tax_year"]),  # type: ignore[call-overload]
         state=str(cleaned["state"]),
-        basis=cleaned["basis"],  # type: ignore[arg-type]
+        basis=basis,  # type: ignore[arg-type]
         fully_liquidated=bool(cleaned["fully_liquidated"]),
-        total_distributions=cleaned.get("total_distributions"),  # type: ignore[arg-type]
+        total_distributions=received,  # type: ignore[arg-type]
+        basis_worksheet=worksheet,
         agi=cleaned.get("agi"),  # type: ignore[arg-type]
         age_at_distribution=cleaned.get("age_at_distribution"),  # type: ignore[arg-type]
         state_basis=cleaned.get("state_basis"),  # type: ignore[arg-type]
@@ -93,6 +106,14 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
         if cleaned.get("filing_status")
         else None,
     )
+
+
+def worksheet_from(cleaned: object) -> BasisWorksheet | None:
+    """The worksheet's four figures (each 0 when left out), or None when none was sent."""
+    if not isinstance(cleaned, Mapping):
+        return None
+    figures = {name: cleaned.get(name) or Decimal(0) for name in WORKSHEET_FIELDS}
+    return BasisWorksheet(**figures)  # type: ignore[arg-type]
 
 
 def to_session(cleaned: Mapping[str, object]) -> dict[str, str]:

@@ -30,6 +30,7 @@ ERROR_CODES: dict[str, str] = {
     "invalid": "The value is not in the form the field takes.",
     "invalid_choice": "The value is not one of the field's allowed values.",
     "wrong_type": "The JSON type is wrong (for example text where true/false is expected).",
+    "one_of": "Two fields that exclude each other were both sent (basis and basis_worksheet).",
     "unknown_field": "The body has a key the API does not know; the message names the likely one.",
     "negative": "An amount below zero.",
     "min_value": "A number below the field's minimum.",
@@ -216,6 +217,7 @@ def check(form_class: type[forms.Form], data: dict[str, Any], prefix: str = "") 
                 values[name] = check(field.form_class, value, f"{prefix}{name}.")
             except BadRequest as bad:
                 problems.update(bad.problems)
+                values[name] = {}  # it was sent: the body's other rules see it as sent
             continue
         if isinstance(field, ObjectField):
             message = _("Send %(name)s as a JSON object.") % {"name": prefix + name}

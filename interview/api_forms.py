@@ -22,6 +22,9 @@ from .fields import (
 )
 from .forms import AgeForm, TaxYearField
 
+# Only one's own traditional, SEP and SIMPLE IRAs can be converted to a Roth IRA.
+CONVERTIBLE = frozenset({AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA})
+
 TEXT_LIMIT = 200
 NOTE_LIMIT = 1000
 
@@ -41,6 +44,42 @@ class PreparerForm(forms.Form):
     )
 
 
+class BasisWorksheetForm(forms.Form):
+    """The figures the basis is worked out from, for the year the last account was emptied
+    (sent instead of basis and total_distributions; each defaults to 0)."""
+
+    basis_before_year = MoneyField(
+        required=False,
+        help_text=_(
+            "Traditional IRAs: Form 8606 line 2 (line 14 of the last Form 8606). Roth IRAs: "
+            "contribution and conversion basis at the start of the year. Plans: after-tax money "
+            "not yet recovered. Like 20000."
+        ),
+        example="20,000",
+    )
+    after_tax_added_in_year = MoneyField(
+        required=False,
+        help_text=_(
+            "Traditional IRAs: Form 8606 line 1 (nondeductible contributions for the year). "
+            "Roth IRAs: contributions for the year. Plans: after-tax contributions in the year."
+        ),
+        example="7,000",
+    )
+    paid_out_in_year = MoneyField(
+        required=False,
+        help_text=_("Everything received that year from all accounts of that kind."),
+        example="12,000",
+    )
+    converted_in_year = MoneyField(
+        required=False,
+        help_text=_(
+            "Traditional, SEP and SIMPLE IRAs only: converted to a Roth IRA that year "
+            "(Form 8606 line 8); counts as paid out."
+        ),
+        example="6,800",
+    )
+
+
 class DeterminationForm(forms.Form):
     """The API's body, checked with the same fields as the interview.
 
@@ -49,8 +88,11 @@ class DeterminationForm(forms.Form):
     A new request field, or a nested object (ObjectField of a form), is one declaration here.
     """
 
-    # field: (other field, value) — the field is required when the other has that value.
-    required_when = {"total_distributions": ("fully_liquidated", True)}
+    # field: (other field, value, unless) — the field is required when the other has that value,
+    # unless the `unless` field is sent.
+    required_when = {"total_distributions": ("fully_liquidated", True, "basis_worksheet")}
+    # Exactly one of each group is sent.
+    one_of = (("basis", "basis_worksheet"),)
 
     account_type = forms.ChoiceField(
         choices=[(t.value, t.value) for t in AccountType],
@@ -64,9 +106,10 @@ class DeterminationForm(forms.Form):
         help_text=_("Two-letter code of the state of residence that year, or DC, like NY."),
     )
     basis = MoneyField(
+        required=False,
         help_text=_(
             "After-tax money not yet recovered in all accounts of that kind, in dollars "
-            "(0 = none), like 20000."
+            "(0 = none), like 20000. Send this or basis_worksheet."
         ),
         example="20,000",
     )
@@ -123,6 +166,14 @@ class DeterminationForm(forms.Form):
             "of state limits on itemized deductions (New York, California)."
         ),
     )
+    basis_worksheet = ObjectField(
+        BasisWorksheetForm,
+        help_text=_(
+            "Instead of basis and total_distributions: the figures to work them out from. "
+            "basis = basis_before_year + after_tax_added_in_year; total received = "
+            "paid_out_in_year + converted_in_year."
+        ),
+    )
     preparer = ObjectField(
         PreparerForm,
         echo=False,
@@ -134,7 +185,51 @@ class DeterminationForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
-        for name, (other, value) in self.required_when.items():
-            if data.get(other) == value and data.get(name) is None and name not in self.errors:
+        for name, (other, value, unless) in self.required_when.items():
+            if (
+                data.get(other) == value
+                and data.get(name) is None
+                and data.get(unless) is None
+                and name not in self.errors
+            ):
                 self.add_error(name, forms.ValidationError(self.fields[name].help_text, "required"))
+        self._check_basis_worksheet(data)
         return data
+
+    def _check_basis_worksheet(self, data: dict[str, object]) -> None:
+        worksheet = data.get("basis_worksheet")
+        if worksheet is None:
+            if data.get("basis") is None and "basis" not in self.errors:
+                self.add_error(
+                    "basis",
+                    forms.ValidationError(
+                        _("Enter the basis, like 20000, or send basis_worksheet."), "required"
+                    ),
+                )
+            return
+        one = _("Send basis and total_distributions, or basis_worksheet: not both.")
+        for name in ("basis", "total_distributions"):
+            if data.get(name) is not None:
+                self.add_error(name, forms.ValidationError(one, "one_of"))
+        kind = data.get("account_type")
+        if kind == AccountType.TAXABLE_BROKERAGE:
+            self.add_error(
+                "basis_worksheet",
+                forms.ValidationError(
+                    _("basis_worksheet is for retirement accounts; send basis (the cost)."),
+                    "invalid",
+                ),
+            )
+        converted = worksheet.get("converted_in_year") if isinstance(worksheet, dict) else None
+        traditional = kind in CONVERTIBLE and not data.get("inherited")
+        if converted and not traditional:
+            self.add_error(
+                "basis_worksheet",
+                forms.ValidationError(
+                    _(
+                        "converted_in_year is for your own traditional, SEP and SIMPLE IRAs "
+                        "only: other accounts cannot be converted to a Roth IRA."
+                    ),
+                    "invalid",
+                ),
+            )

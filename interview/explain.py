@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from rules import Citation, Determination, FederalReason, Statement, Years
 
+from .basis_worksheet import basis_worksheet_lines
+from .basis_worksheet import needs_review as basis_needs_review
 from .changes import what_would_change
 from .formatting import money
 from .pictures import Bar, Timeline, basis_bar, timeline
@@ -45,6 +47,8 @@ class Explanation:
     next_steps: tuple[str, ...]
     unsure: tuple[str, ...] = field(default=())
     state_worksheet: tuple[WorksheetLine, ...] = field(default=())
+    basis_worksheet: tuple[WorksheetLine, ...] = field(default=())
+    basis_needs_review: bool = False
     timeline: Timeline | None = None
     bar: Bar | None = None
 
@@ -251,6 +255,8 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         state=_sentences(d.state.statements),
         worksheet=worksheet(d),
         state_worksheet=state_worksheet(d),
+        basis_worksheet=basis_worksheet_lines(d),
+        basis_needs_review=basis_needs_review(d),
         what_would_change=what_would_change(d),
         next_steps=next_steps(d),
         unsure=unsure_sentences(unsure),

@@ -102,14 +102,23 @@ def object_schema(form_class: type[forms.Form]) -> Schema:
     if required:
         schema["required"] = required
     conditions = getattr(form_class, "required_when", {})
-    if conditions:
-        schema["allOf"] = [
-            {
-                "if": {"properties": {other: {"const": value}}, "required": [other]},
-                "then": {"required": [name]},
-            }
-            for name, (other, value) in conditions.items()
-        ]
+    rules = [
+        {
+            "if": {
+                "properties": {other: {"const": value}},
+                "required": [other],
+                "not": {"required": [unless]},
+            },
+            "then": {"required": [name]},
+        }
+        for name, (other, value, unless) in conditions.items()
+    ]
+    rules += [
+        {"oneOf": [{"required": [name]} for name in group]}
+        for group in getattr(form_class, "one_of", ())
+    ]
+    if rules:
+        schema["allOf"] = rules
     return schema
 
 

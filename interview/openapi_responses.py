@@ -66,6 +66,22 @@ def response_schemas() -> Schema:
             },
             optional=("display",),
         ),
+        "BasisWorksheetResult": obj(
+            {
+                "basis_before_year": MONEY,
+                "after_tax_added_in_year": MONEY,
+                "paid_out_in_year": MONEY,
+                "converted_in_year": MONEY,
+                "basis": {**MONEY, "description": "basis_before_year + after_tax_added_in_year"},
+                "total_received": {**MONEY, "description": "paid_out_in_year + converted_in_year"},
+                "lines": listing(ref("WorksheetLine")),
+                "needs_review": {
+                    "type": "boolean",
+                    "description": "The sources conflict on these figures (a loss before a "
+                    "conversion, before 2018).",
+                },
+            }
+        ),
         "RefundWindow": obj(
             {
                 "years": {
@@ -125,12 +141,18 @@ def response_schemas() -> Schema:
                     "description": "The law files' review date and content hash.",
                 },
                 "answers": ref("Answers"),
+                "basis_worksheet": {
+                    "anyOf": [ref("BasisWorksheetResult"), {"type": "null"}],
+                    "description": "The basis_worksheet sent, with its computed lines; null "
+                    "when basis was sent as one figure.",
+                },
                 "federal": ref("FederalOutcome"),
                 "state": ref("StateOutcome"),
                 "what_would_change": listing(TEXT),
                 "next_steps": listing(TEXT),
                 "citations": listing(ref("Citation")),
-            }
+            },
+            optional=("basis_worksheet",),
         ),
         "Errors": obj(
             {

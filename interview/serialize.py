@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rules import Answers, Determination, RefundWindow
+from rules import Answers, BasisWorksheet, Determination, RefundWindow
 
+from .answers import WORKSHEET_FIELDS
 from .explain import Explanation, citation_json, sentences_json
 from .formatting import decimal_string
 from .state_worksheet import WorksheetLine
@@ -28,6 +29,27 @@ def answers_json(a: Answers) -> dict[str, object]:
         "rolled_over": a.rolled_over,
         "filing_status": None if a.filing_status is None else a.filing_status.value,
         "state_agi": decimal_string(a.state_agi),
+        "basis_worksheet": _worksheet_figures(a.basis_worksheet),
+    }
+
+
+def _worksheet_figures(worksheet: BasisWorksheet | None) -> dict[str, object] | None:
+    if worksheet is None:
+        return None
+    return {name: decimal_string(getattr(worksheet, name)) for name in WORKSHEET_FIELDS}
+
+
+def basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
+    """The worksheet as sent, with its computed lines (label, amount, form line)."""
+    figures = _worksheet_figures(d.answers.basis_worksheet)
+    if figures is None:
+        return None
+    return {
+        **figures,
+        "basis": decimal_string(d.answers.basis),
+        "total_received": decimal_string(d.answers.total_distributions),
+        "lines": worksheet_json(e.basis_worksheet),
+        "needs_review": e.basis_needs_review,
     }
 
 
@@ -59,6 +81,7 @@ def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
     return {
         "rules_version": d.rules_version,
         "answers": answers_json(d.answers),
+        "basis_worksheet": basis_worksheet_json(d, e),
         "federal": {
             "deductible": f.deductible,
             "reason": f.reason.value,

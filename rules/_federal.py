@@ -32,6 +32,15 @@ GROUP_RULE = {
     AccountGroup.EMPLOYER_PLAN: "group_employer_plan",
     AccountGroup.EMPLOYER_ROTH: "group_employer_roth",
 }
+# How the worksheet's figures map onto the forms, said once per group (law data).
+WORKSHEET_RULE = {
+    AccountGroup.TRADITIONAL_IRAS: "worksheet_traditional_iras",
+    AccountGroup.ROTH_IRAS: "worksheet_roth_iras",
+    AccountGroup.INHERITED_IRA: "worksheet_inherited_ira",
+    AccountGroup.EMPLOYER_PLAN: "worksheet_employer_plan",
+    AccountGroup.EMPLOYER_ROTH: "worksheet_employer_plan",
+    AccountGroup.BROKERAGE: "worksheet_employer_plan",  # never used: the API refuses it
+}
 RECORDS_RULE = {
     AccountGroup.TRADITIONAL_IRAS: "records_ira",
     AccountGroup.ROTH_IRAS: "records_ira",
@@ -203,7 +212,20 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         after_floor = max(ZERO, loss - floor)
         facts.update(agi=answers.agi, floor=floor, deductible_after_floor=after_floor)
 
+    worksheet = answers.basis_worksheet
+    if worksheet is not None:
+        facts.update(
+            before=worksheet.basis_before_year,
+            added=worksheet.after_tax_added_in_year,
+            paid_out=worksheet.paid_out_in_year,
+            converted=worksheet.converted_in_year,
+        )
     out = _Statements(us, year, facts, group)
+    if worksheet is not None:
+        out.add(WORKSHEET_RULE[group], kind="note")
+        if worksheet.converted_in_year > ZERO and loss:
+            out.add("lost_before_conversion", kind="note")
+            out.add("lost_before_conversion_unsettled", kind="note")
     if reason is FederalReason.NO_BASIS:
         out.add("basis_required")
         out.add(GROUP_RULE[group], kind="note")

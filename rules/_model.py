@@ -90,6 +90,28 @@ def last_tax_year(today: datetime.date | None = None) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class BasisWorksheet:
+    """The figures the basis is worked out from, for the year the last account was emptied.
+
+    Modelled on Form 8606 (Part I for traditional IRAs, Part III for Roth IRAs) and, for plans,
+    the plan statement and Form 1099-R: basis = before + added; received = paid out + converted.
+    """
+
+    basis_before_year: Decimal = Decimal(0)  # 8606 line 2 / Roth basis at the start / plan
+    after_tax_added_in_year: Decimal = Decimal(0)  # 8606 line 1 / Roth contributions / plan
+    paid_out_in_year: Decimal = Decimal(0)  # 8606 line 7 / everything received that year
+    converted_in_year: Decimal = Decimal(0)  # 8606 line 8: traditional IRAs only
+
+    @property
+    def basis(self) -> Decimal:
+        return self.basis_before_year + self.after_tax_added_in_year
+
+    @property
+    def received(self) -> Decimal:
+        return self.paid_out_in_year + self.converted_in_year
+
+
+@dataclass(frozen=True, slots=True)
 class Answers:
     """What the user told us, already cleaned. Nothing here is derived."""
 
@@ -106,6 +128,8 @@ class Answers:
     rolled_over: bool = False
     filing_status: FilingStatus | None = None
     state_agi: Decimal | None = None
+    # Where basis and total_distributions were worked out from a worksheet, its figures.
+    basis_worksheet: BasisWorksheet | None = None
 
 
 @dataclass(frozen=True, slots=True)

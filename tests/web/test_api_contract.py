@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from django import forms
 
 from interview.api_body import ERROR_CODES, BadRequest, check
 from interview.api_examples import EXAMPLES
-from interview.api_forms import DeterminationForm
-from interview.fields import MoneyField, ObjectField
+from interview.api_forms import BasisWorksheetForm, DeterminationForm
 from interview.openapi import object_schema
 
 VALID = EXAMPLES[0].body
@@ -162,26 +160,18 @@ def test_the_law_404_has_a_code(client):
     assert client.get("/api/v1/law/not-a-code").status_code == 404
 
 
-class WorksheetForm(forms.Form):
-    """A nested object declared as the coming basis_worksheet will be."""
-
-    basis_before_year = MoneyField(required=False, help_text="Basis at the start of the year.")
-
-
-class WithWorksheet(DeterminationForm):
-    basis_worksheet = ObjectField(WorksheetForm, help_text="The basis worksheet.")
-
-
 def test_a_nested_object_is_one_declaration_for_checking_and_schema():
-    schema = object_schema(WithWorksheet)
+    """basis_worksheet (issue 11) is one ObjectField: checked, documented and echoed."""
+    schema = object_schema(DeterminationForm)
     assert schema["properties"]["basis_worksheet"]["anyOf"][0] == {
-        "$ref": "#/components/schemas/Worksheet"
+        "$ref": "#/components/schemas/BasisWorksheet"
     }
-    assert object_schema(WorksheetForm)["additionalProperties"] is False
-    cleaned = check(WithWorksheet, {**VALID, "basis_worksheet": {"basis_before_year": "$1,000"}})
+    assert object_schema(BasisWorksheetForm)["additionalProperties"] is False
+    body = {k: v for k, v in VALID.items() if k not in ("basis", "total_distributions")}
+    cleaned = check(DeterminationForm, {**body, "basis_worksheet": {"basis_before_year": "$1,000"}})
     assert str(cleaned["basis_worksheet"]["basis_before_year"]) == "1000.0"
     with pytest.raises(BadRequest) as bad:
-        check(WithWorksheet, {**VALID, "basis_worksheet": {"basis_before_yr": "1"}})
+        check(DeterminationForm, {**body, "basis_worksheet": {"basis_before_yr": "1"}})
     assert bad.value.codes == {"basis_worksheet.basis_before_yr": ["unknown_field"]}
 
 

@@ -53,7 +53,6 @@ def test_every_field_has_its_type_range_enum_and_description(client):
         "account_type",
         "tax_year",
         "state",
-        "basis",
         "fully_liquidated",
     }
     fields = request["properties"]
@@ -67,15 +66,18 @@ def test_every_field_has_its_type_range_enum_and_description(client):
     assert fields["preparer"]["anyOf"][0]["$ref"] == "#/components/schemas/Preparer"
     assert schemas["Preparer"]["properties"]["note"]["type"] == ["string", "null"]
     assert schemas["Preparer"]["properties"]["note"]["maxLength"] == 1000
-    # total_distributions is required exactly when fully_liquidated is true.
+    # total_distributions is required exactly when fully_liquidated is true, unless the amounts
+    # come in basis_worksheet; and exactly one of basis and basis_worksheet is sent (issue 11).
     assert request["allOf"] == [
         {
             "if": {
                 "properties": {"fully_liquidated": {"const": True}},
                 "required": ["fully_liquidated"],
+                "not": {"required": ["basis_worksheet"]},
             },
             "then": {"required": ["total_distributions"]},
-        }
+        },
+        {"oneOf": [{"required": ["basis"]}, {"required": ["basis_worksheet"]}]},
     ]
     assert schemas["ErrorCode"]["enum"] == list(ERROR_CODES)
 
