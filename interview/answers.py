@@ -11,7 +11,15 @@ from decimal import Decimal, InvalidOperation
 
 from rules import AccountType, Answers, BasisWorksheet, FilingStatus
 
-from .forms import NOT_SURE, ROLLED_OVER, YES
+from .forms import NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
+
+# Interview step -> BasisWorksheet field (the steps live in basis_questions.py).
+FIGURES = {
+    "ws_before": "basis_before_year",
+    "ws_added": "after_tax_added_in_year",
+    "ws_paid_out": "paid_out_in_year",
+    "ws_converted": "converted_in_year",
+}
 
 SESSION_KEY = "rlc.answers"
 WORKSHEET_FIELDS = (
@@ -50,15 +58,22 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
     except (KeyError, ValueError) as exc:
         raise AnswersMissing(str(exc)) from None
     basis = _decimal(stored.get("basis")) if has_basis == YES else Decimal(0)
+    received = _decimal(stored.get("total_distributions")) if paid_out == YES else None
+    worksheet = None
+    if has_basis == WORK_IT_OUT:
+        # "Work it out with me": a blank figure is "I don't have this", counted as 0.
+        worksheet = BasisWorksheet(
+            **{field: _decimal(stored.get(step)) or Decimal(0) for step, field in FIGURES.items()}
+        )
+        basis, received = worksheet.basis, worksheet.received if paid_out == YES else None
     return Answers(
         account_type=account_type,
         tax_year=tax_year,
         state=state,
         basis=basis or Decimal(0),
         fully_liquidated=paid_out == YES,
-        total_distributions=_decimal(stored.get("total_distributions"))
-        if paid_out == YES
-        else None,
+        total_distributions=received,
+        basis_worksheet=worksheet,
         agi=_decimal(stored.get("agi")),
         age_at_distribution=_decimal(stored.get("age_at_distribution")),
         state_basis=_decimal(stored.get("state_basis")),

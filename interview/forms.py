@@ -28,6 +28,7 @@ IRA_TYPES = frozenset(
     {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA, AccountType.ROTH_IRA}
 )
 ROLLED_OVER = "rolled_over"
+WORK_IT_OUT = "work_it_out"  # the basis worksheet (interview/basis_questions.py)
 RADIO = forms.RadioSelect
 
 
@@ -118,9 +119,14 @@ class InheritedForm(StepForm):
 
 class HasBasisForm(StepForm):
     has_basis = forms.ChoiceField(
-        choices=[(YES, _("Yes")), (NO, _("No")), (NOT_SURE, _("I'm not sure"))],
+        choices=[
+            (YES, _("Yes")),
+            (NO, _("No")),
+            (WORK_IT_OUT, _("I'm not sure: work it out with me from my tax papers")),
+            (NOT_SURE, _("I'm not sure, and I don't have the papers")),
+        ],
         widget=RADIO,
-        error_messages={"required": _("Select yes, no, or I'm not sure")},
+        error_messages={"required": _("Select yes, no, or one of the I'm not sure answers")},
     )
 
     def word_fields(self) -> None:

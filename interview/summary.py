@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from . import basis_questions
 from . import forms as questions
 from .formatting import money
 
@@ -21,13 +22,14 @@ QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     ("tax_year", "tax_year", questions.TaxYearForm),
     ("state", "state", questions.StateForm),
     ("basis", "basis", questions.BasisForm),
+    *((step, step, form) for step, form in basis_questions.STEPS),
     ("state_basis", "state_basis", questions.StateBasisForm),
     ("total_distributions", "total_distributions", questions.TotalDistributionsForm),
     ("agi", "agi", questions.AgiForm),
     ("filing_status", "filing_status", questions.FilingStatusForm),
     ("age", "age_at_distribution", questions.AgeForm),
 )
-MONEY = {"basis", "state_basis", "total_distributions", "agi"}
+MONEY = {"basis", "state_basis", "total_distributions", "agi", *basis_questions.FIGURES}
 
 
 @dataclass(frozen=True)

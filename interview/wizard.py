@@ -26,6 +26,7 @@ from rules import (
     limit_may_apply,
 )
 
+from . import basis_questions
 from . import forms as questions
 from .answers import SESSION_KEY, to_session
 from .fields import parse_money
@@ -45,6 +46,7 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     ("tax_year", questions.TaxYearForm),
     ("state", questions.StateForm),
     ("basis", questions.BasisForm),
+    *basis_questions.STEPS,
     ("state_basis", questions.StateBasisForm),
     ("total_distributions", questions.TotalDistributionsForm),
     ("agi", questions.AgiForm),
@@ -60,7 +62,10 @@ SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
     (_("Year and state"), frozenset({"tax_year", "state"})),
     (
         _("Amounts"),
-        frozenset({"basis", "state_basis", "total_distributions", "agi", "filing_status", "age"}),
+        frozenset(
+            {"basis", *basis_questions.FIGURES, "state_basis", "total_distributions", "agi"}
+            | {"filing_status", "age"}
+        ),
     ),
     (_("Check your answers"), frozenset({CHECK_STEP})),
 )
@@ -92,6 +97,30 @@ def paid_out(wizard: NamedUrlSessionWizardView) -> bool:
     return _raw(wizard, "fully_liquidated") == questions.YES
 
 
+def works_basis_out(wizard: NamedUrlSessionWizardView) -> bool:
+    """ "Work it out with me": the basis worksheet's pages instead of one amount."""
+    return _raw(wizard, "has_basis") == questions.WORK_IT_OUT
+
+
+def _inherited(wizard: NamedUrlSessionWizardView) -> bool:
+    return asks_inherited(wizard) and _raw(wizard, "inherited") == questions.YES
+
+
+def asks_added(wizard: NamedUrlSessionWizardView) -> bool:
+    """An heir cannot add to an inherited IRA."""
+    return works_basis_out(wizard) and not _inherited(wizard)
+
+
+def asks_paid_out(wizard: NamedUrlSessionWizardView) -> bool:
+    return works_basis_out(wizard) and paid_out(wizard)
+
+
+def asks_converted(wizard: NamedUrlSessionWizardView) -> bool:
+    """Only one's own traditional, SEP and SIMPLE IRAs can be converted to a Roth IRA."""
+    traditional = _raw(wizard, "account_type") in questions.IRA_TYPES - {AccountType.ROTH_IRA}
+    return asks_paid_out(wizard) and traditional and not _inherited(wizard)
+
+
 def asks_basis_amount(wizard: NamedUrlSessionWizardView) -> bool:
     """Asked whenever there is some basis: it decides the loss, or carries forward if not."""
     return _raw(wizard, "has_basis") == questions.YES
@@ -120,11 +149,13 @@ def asks_state_basis(wizard: NamedUrlSessionWizardView) -> bool:
 
 
 def asks_total_distributions(wizard: NamedUrlSessionWizardView) -> bool:
-    return paid_out(wizard) and (asks_basis_amount(wizard) or asks_state_basis(wizard))
+    """The worksheet asks what was paid out itself."""
+    some_basis = asks_basis_amount(wizard) or asks_state_basis(wizard)
+    return paid_out(wizard) and some_basis and not works_basis_out(wizard)
 
 
 def may_have_a_loss(wizard: NamedUrlSessionWizardView) -> bool:
-    return asks_basis_amount(wizard) and paid_out(wizard)
+    return (asks_basis_amount(wizard) or works_basis_out(wizard)) and paid_out(wizard)
 
 
 def _state_allows_with_floor(wizard: NamedUrlSessionWizardView) -> bool:
@@ -149,7 +180,7 @@ def asks_agi(wizard: NamedUrlSessionWizardView) -> bool:
         return False
     if federal_floor is not None and may_have_a_loss(wizard):
         return True
-    has_some_basis = asks_basis_amount(wizard) or asks_state_basis(wizard)
+    has_some_basis = may_have_a_loss(wizard) or asks_state_basis(wizard)
     return has_some_basis and _state_allows_with_floor(wizard)
 
 
@@ -175,6 +206,10 @@ def asks_age(wizard: NamedUrlSessionWizardView) -> bool:
 CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
     "inherited": asks_inherited,
     "basis": asks_basis_amount,
+    "ws_before": works_basis_out,
+    "ws_added": asks_added,
+    "ws_paid_out": asks_paid_out,
+    "ws_converted": asks_converted,
     "state_basis": asks_state_basis,
     "total_distributions": asks_total_distributions,
     "agi": asks_agi,
@@ -205,7 +240,10 @@ class InterviewWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step: str | None = None) -> dict[str, object]:
         if step == CHECK_STEP:
             return {}
-        return {"account_type": _raw(self, "account_type")}
+        kwargs: dict[str, object] = {"account_type": _raw(self, "account_type")}
+        if step in basis_questions.FIGURES:
+            kwargs["inherited"] = _inherited(self)
+        return kwargs
 
     # ---- the step guard formtools lacks ---------------------------------------------------
 

@@ -1,0 +1,83 @@
+""""Work it out with me": the basis worksheet as question pages (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_flow_branches import next_step
+from .wizard_helpers import answer, confirm, step_url, walk
+
+pytestmark = pytest.mark.django_db
+
+BACKDOOR = [
+    ("account_type", "traditional_ira"),
+    ("inherited", "no"),
+    ("has_basis", "work_it_out"),
+    ("fully_liquidated", "yes"),
+    ("tax_year", "2024"),
+    ("state", "TX"),
+]
+
+
+def test_work_it_out_asks_the_traditional_figures_one_page_each(client):
+    assert next_step(walk(client, BACKDOOR)) == "ws_before"
+    page = client.get(step_url("ws_before")).content.decode()
+    assert "Line 14 of the last Form 8606" in page
+    assert next_step(answer(client, "ws_before", "")) == "ws_added"
+    assert next_step(answer(client, "ws_added", "7,000")) == "ws_paid_out"
+    assert next_step(answer(client, "ws_paid_out", "")) == "ws_converted"
+    assert next_step(answer(client, "ws_converted", "$6,800")) == "age"
+
+
+def test_the_backdoor_result_shows_the_worksheet_with_its_form_lines(client):
+    walk(client, [*BACKDOOR, ("ws_before", ""), ("ws_added", "7000"), ("ws_paid_out", "")])
+    walk_on = answer(client, "ws_converted", "6800")
+    assert walk_on.status_code == 302
+    answer(client, "age", "40")
+    page = confirm(client).content.decode()
+    assert "How your basis was worked out" in page
+    assert "Form 8606, line 8" in page and "Form 8606, line 14" in page
+    assert "$200 was lost before it came out" in page
+
+
+def test_an_inherited_ira_asks_the_decedents_basis_and_no_contribution_or_conversion(client):
+    walk(
+        client,
+        [
+            ("account_type", "traditional_ira"),
+            ("inherited", "yes"),
+            ("has_basis", "work_it_out"),
+            ("fully_liquidated", "yes"),
+            ("tax_year", "2016"),
+            ("state", "TX"),
+        ],
+    )
+    assert "last Form 8606 of" not in client.get(step_url("ws_before")).content.decode()
+    assert "person who died" in client.get(step_url("ws_before")).content.decode()
+    assert next_step(answer(client, "ws_before", "8000")) == "ws_paid_out"
+    assert next_step(answer(client, "ws_paid_out", "5000")) == "agi"
+
+
+def test_a_plan_asks_what_the_plan_statement_or_box_5_shows(client):
+    walk(
+        client,
+        [
+            ("account_type", "traditional_401k"),
+            ("has_basis", "work_it_out"),
+            ("fully_liquidated", "yes"),
+            ("tax_year", "2020"),
+            ("state", "TX"),
+        ],
+    )
+    assert "box 5" in client.get(step_url("ws_before")).content.decode()
+
+
+def test_bad_input_gets_a_message_and_coming_back_keeps_what_was_entered(client):
+    walk(client, BACKDOOR)
+    bad = answer(client, "ws_before", "lots")
+    assert bad.status_code == 200
+    assert "like" in bad.content.decode()  # the usual message with an example
+    answer(client, "ws_before", "5,000")
+    client.get(step_url("ws_added"))
+    again = client.get(step_url("ws_before")).content.decode()
+    assert 'value="5,000"' in again
