@@ -6,12 +6,13 @@ this module is the one place that turns them into the typed, immutable Answers.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from rules import AccountType, Answers, BasisWorksheet, FilingStatus
 
-from .forms import NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
+from .forms import NO, NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
 
 # Interview step -> BasisWorksheet field (the steps live in basis_questions.py).
 FIGURES = {
@@ -28,6 +29,7 @@ WORKSHEET_FIELDS = (
     "paid_out_in_year",
     "converted_in_year",
 )
+STILL_THERE = (NO, ROLLED_OVER)
 MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
 
 
@@ -52,9 +54,16 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
     try:
         account_type = AccountType(str(stored["account_type"]))
         paid_out = stored["fully_liquidated"]
-        has_basis = stored["has_basis"]
-        tax_year = int(str(stored["tax_year"]))
-        state = str(stored["state"])
+        if paid_out in STILL_THERE:
+            # Nothing paid out yet: no year or state was asked where it cannot change the
+            # answer (wizard.py); the answer is for the current year, for every state.
+            has_basis = stored.get("has_basis", NO)
+            tax_year = int(str(stored.get("tax_year") or datetime.date.today().year))
+            state = str(stored.get("state", ""))
+        else:
+            has_basis = stored["has_basis"]
+            tax_year = int(str(stored["tax_year"]))
+            state = str(stored["state"])
     except (KeyError, ValueError) as exc:
         raise AnswersMissing(str(exc)) from None
     basis = _decimal(stored.get("basis")) if has_basis == YES else Decimal(0)

@@ -162,6 +162,8 @@ def _not_yet_headline(regime: FederalReason | None, year: int) -> str:
 def worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
     a, f = d.answers, d.federal
     brokerage = f.reason is FederalReason.CAPITAL_LOSS
+    if brokerage and f.loss is None and a.basis == 0:
+        return ()  # nothing sold: no cost or proceeds were asked
     lines = [
         WorksheetLine(
             _("What you paid (cost basis)")
@@ -246,10 +248,21 @@ def unsure_sentences(unsure: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def assumed_headline(headline: str, unsure: Iterable[str]) -> str:
+    """After "I'm not sure", the headline says it rests on an assumption (as the IRS's
+    Interactive Tax Assistant says "based on your answers")."""
+    if not tuple(unsure):
+        return headline
+    return _("Based on your answers and what we assumed (see below): %(headline)s") % {
+        "headline": headline
+    }
+
+
 def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
+    unsure = tuple(unsure)
     return Explanation(
         rules_version=d.rules_version,
-        federal_headline=federal_headline(d),
+        federal_headline=assumed_headline(federal_headline(d), unsure),
         state_headline=state_headline(d),
         federal=_sentences(d.federal.statements),
         state=_sentences(d.state.statements),

@@ -82,16 +82,55 @@ class TaxYearField(forms.IntegerField):
         return {"type": "integer", "minimum": FIRST_TAX_YEAR, "maximum": last_tax_year()}
 
 
+class _AskedFor(forms.HiddenInput):
+    """Always renders the current account group, whatever an older answer said."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+    def format_value(self, value: object) -> str:
+        return self.key
+
+
 class StepForm(forms.Form):
-    """A question page. `account_type` words the question for the account chosen."""
+    """A question page. `account_type` words the question for the account chosen.
+
+    A form whose answer means something else for another kind of account (`asked_for_group`)
+    stores the account group it was answered for; after a change of account type the stored
+    answer no longer validates, so the Check page drops it and the step is asked again.
+    """
+
+    asked_for_group = False
 
     def __init__(self, *args: object, account_type: str | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.words = wording_for(account_type)
+        if self.asked_for_group:
+            self.fields["asked_for"] = forms.CharField(
+                required=False, max_length=20, widget=_AskedFor(self.words.key)
+            )
         self.word_fields()
 
     def word_fields(self) -> None:
         """Set labels and hints from the account wording (override where they differ)."""
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        asked_for = cleaned.pop("asked_for", None)
+        if self.asked_for_group and asked_for and asked_for != self.words.key:
+            question = next(name for name in self.fields if name != "asked_for")
+            self.add_error(
+                question,
+                forms.ValidationError(
+                    _(
+                        "You changed the kind of account, and this question means something "
+                        "else for it: answer it again"
+                    ),
+                    code="account_changed",
+                ),
+            )
+        return cleaned
 
 
 class AccountTypeForm(StepForm):
@@ -118,6 +157,7 @@ class InheritedForm(StepForm):
 
 
 class HasBasisForm(StepForm):
+    asked_for_group = True
     has_basis = forms.ChoiceField(
         choices=[
             (YES, _("Yes")),
@@ -135,32 +175,53 @@ class HasBasisForm(StepForm):
 
 
 class BasisForm(StepForm):
+    asked_for_group = True
     basis = MoneyField(error_messages={"required": _("Enter the amount, like 20,000")})
 
     def word_fields(self) -> None:
         self.fields["basis"].label = self.words.basis_question
         self.fields["basis"].help_text = self.words.basis_hint
 
+    def clean_basis(self) -> Decimal:
+        basis = self.cleaned_data["basis"]
+        if basis == 0:
+            # "Yes" to after-tax money, then $0: one of the two answers is wrong (issue 12).
+            raise forms.ValidationError(
+                _(
+                    "Enter an amount above $0, like 20,000. If you had no after-tax money, go "
+                    "back and answer no"
+                ),
+                code="zero",
+            )
+        return basis
+
 
 class FullyLiquidatedForm(StepForm):
+    """The filter question: is any money still there? Stored as before: YES = all paid out."""
+
+    asked_for_group = True
     fully_liquidated = forms.ChoiceField(
         widget=RADIO,
-        error_messages={"required": _("Select whether everything was paid out to you")},
+        error_messages={"required": _("Select whether any money is still there")},
     )
 
     def word_fields(self) -> None:
         field = self.fields["fully_liquidated"]
         field.label = self.words.liquidated_question
         field.help_text = self.words.liquidated_hint
-        field.choices = [
-            (YES, _("Yes, every account is now empty and the money was paid to me")),
-            (NO, _("No, some money is still in an account")),
-            (ROLLED_OVER, _("The money was rolled over or transferred to another account")),
-            (NOT_SURE, _("I'm not sure")),
-        ]
+        choices = [(NO, self.words.still_there), (YES, self.words.all_paid)]
+        if self.words.key == "brokerage":
+            field.choices = [*reversed(choices), (NOT_SURE, _("I'm not sure"))]
+        else:
+            field.choices = [
+                *choices,
+                (ROLLED_OVER, _("No, it was rolled over or moved to another account")),
+                (NOT_SURE, _("I'm not sure")),
+            ]
 
 
 class TotalDistributionsForm(StepForm):
+    asked_for_group = True
     total_distributions = MoneyField(
         error_messages={"required": _("Enter the amount you got back, like 18,000")}
     )
@@ -171,14 +232,15 @@ class TotalDistributionsForm(StepForm):
 
 
 class TaxYearForm(StepForm):
-    tax_year = TaxYearField(
-        label=_("In which tax year was the last account paid out?"),
-        help_text=_("The calendar year of the final payment, like 2017."),
-    )
+    tax_year = TaxYearField()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["tax_year"].error_messages["required"] = year_error()
+
+    def word_fields(self) -> None:
+        self.fields["tax_year"].label = self.words.year_question
+        self.fields["tax_year"].help_text = self.words.year_hint
 
 
 class StateForm(StepForm):
@@ -235,9 +297,25 @@ class FilingStatusForm(StepForm):
         error_messages={"required": _("Select your filing status, like Single")},
     )
 
+    def word_fields(self) -> None:
+        if self.words.key == "brokerage":
+            self.fields["filing_status"].help_text = _(
+                "It is at the top of your return. Married filing separately, the yearly limit "
+                "on capital losses against other income is half the usual one."
+            )
+
+
+class AgeField(BoundedDecimalField):
+    """An age in years; "59½" and "59 1/2" read as 59.5 (the hint itself says 59½)."""
+
+    def to_python(self, value: object) -> Decimal | None:
+        if isinstance(value, str):
+            value = value.replace("½", ".5").replace(" 1/2", ".5").replace(" .5", ".5")
+        return super().to_python(value)
+
 
 class AgeForm(StepForm):
-    age_at_distribution = BoundedDecimalField(
+    age_at_distribution = AgeField(
         label=_("How old were you when the money was paid out?"),
         help_text=_("Optional. Under 59½, an extra tax on early withdrawals can apply."),
         required=False,

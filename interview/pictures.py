@@ -14,7 +14,23 @@ from rules import Determination, current_law
 
 from .formatting import money
 
-WIDTH = 600  # SVG user units; the SVG scales to its container
+WIDTH = 600  # geometry is worked out on 600 units, drawn in percent of the picture's width
+
+# The pictures have no viewBox: shapes stretch with the page in percent, while text keeps its
+# pixel size, so labels stay readable (at least 12 px) at every width (issue 12, bug 4).
+
+
+def percent(units: int) -> str:
+    return f"{units * 100 / WIDTH:.2f}%"
+
+
+def _lines(label: str, longest: int = 11) -> tuple[str, ...]:
+    """A label on two lines when it is long, split at the space nearest its middle."""
+    if len(label) <= longest or " " not in label:
+        return (label,)
+    middle = len(label) // 2
+    cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return (label[:cut], label[cut + 1 :])
 
 
 @dataclass(frozen=True)
@@ -26,6 +42,18 @@ class Segment:
     fill: str
     current: bool
 
+    @property
+    def x_pct(self) -> str:
+        return percent(self.x)
+
+    @property
+    def width_pct(self) -> str:
+        return percent(self.width)
+
+    @property
+    def label_lines(self) -> tuple[str, ...]:
+        return _lines(self.label)
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -33,6 +61,18 @@ class Timeline:
     marker_x: int
     marker_label: str
     alt: str
+
+    @property
+    def marker_pct(self) -> str:
+        return percent(self.marker_x)
+
+    @property
+    def marker_anchor(self) -> str:
+        """Keep the year inside the picture when it is marked near an edge."""
+        edge = WIDTH // 10
+        return (
+            "start" if self.marker_x < edge else "end" if self.marker_x > WIDTH - edge else "middle"
+        )
 
 
 @dataclass(frozen=True)
@@ -45,6 +85,22 @@ class Bar:
     received_label: str
     shortfall_label: str
     alt: str
+
+    @property
+    def basis_pct(self) -> str:
+        return percent(self.basis_width)
+
+    @property
+    def received_pct(self) -> str:
+        return percent(self.received_width)
+
+    @property
+    def shortfall_x_pct(self) -> str:
+        return percent(self.shortfall_x)
+
+    @property
+    def shortfall_pct(self) -> str:
+        return percent(self.shortfall_width)
 
 
 # Name and colour of each federal regime (USWDS palette: blue, gold and gray tints).

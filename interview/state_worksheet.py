@@ -38,6 +38,8 @@ def _percent(value: Decimal) -> str:
 
 def state_headline(d: Determination) -> str:
     s = d.state
+    if not s.code:  # not asked: no state could change the answer
+        return _("No state allows it either, so we did not ask which state you live in.")
     facts = {"state": s.name, "year": d.answers.tax_year}
     match s.status:
         case StateStatus.NO_INCOME_TAX:

@@ -7,6 +7,7 @@ never reads cleaned data of a step that is hidden (django-formtools issues #220,
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -41,8 +42,9 @@ class CheckAnswersForm(forms.Form):
 STEPS: list[tuple[str, type[forms.Form]]] = [
     ("account_type", questions.AccountTypeForm),
     ("inherited", questions.InheritedForm),
-    ("has_basis", questions.HasBasisForm),
+    # The filter question: money still there answers the common worry in a few screens.
     ("fully_liquidated", questions.FullyLiquidatedForm),
+    ("has_basis", questions.HasBasisForm),
     ("tax_year", questions.TaxYearForm),
     ("state", questions.StateForm),
     ("basis", questions.BasisForm),
@@ -58,7 +60,7 @@ CHECK_STEP = "check"
 
 # The step indicator's sections, in the taxpayer's words.
 SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
-    (_("Your account"), frozenset({"account_type", "inherited", "has_basis", "fully_liquidated"})),
+    (_("Your account"), frozenset({"account_type", "inherited", "fully_liquidated", "has_basis"})),
     (_("Year and state"), frozenset({"tax_year", "state"})),
     (
         _("Amounts"),
@@ -121,9 +123,38 @@ def asks_converted(wizard: NamedUrlSessionWizardView) -> bool:
     return asks_paid_out(wizard) and traditional and not _inherited(wizard)
 
 
+def _brokerage(wizard: NamedUrlSessionWizardView) -> bool:
+    return _raw(wizard, "account_type") == AccountType.TAXABLE_BROKERAGE
+
+
+def still_there(wizard: NamedUrlSessionWizardView) -> bool:
+    """The money is still in the account (or was rolled over, or not sold): no loss exists yet,
+    whatever the year; the answer is for the current year (answers.py)."""
+    return _raw(wizard, "fully_liquidated") in (questions.NO, questions.ROLLED_OVER)
+
+
+def asks_has_basis(wizard: NamedUrlSessionWizardView) -> bool:
+    """Not for investments still held: "sold for less than you paid?" cannot apply."""
+    return not (_brokerage(wizard) and still_there(wizard))
+
+
+def asks_tax_year(wizard: NamedUrlSessionWizardView) -> bool:
+    """The year of the last payment or sale; none when nothing has been paid out or sold."""
+    return not still_there(wizard)
+
+
+def asks_state(wizard: NamedUrlSessionWizardView) -> bool:
+    """With money still there the state matters only for basis, where some states (CA, NY …)
+    would allow the loss once the accounts are closed; otherwise no state changes the answer."""
+    if not still_there(wizard):
+        return True
+    some_basis = (questions.YES, questions.WORK_IT_OUT)
+    return asks_has_basis(wizard) and _raw(wizard, "has_basis") in some_basis
+
+
 def asks_basis_amount(wizard: NamedUrlSessionWizardView) -> bool:
     """Asked whenever there is some basis: it decides the loss, or carries forward if not."""
-    return _raw(wizard, "has_basis") == questions.YES
+    return asks_has_basis(wizard) and _raw(wizard, "has_basis") == questions.YES
 
 
 def _state_period(wizard: NamedUrlSessionWizardView) -> tuple[Jurisdiction, Period] | None:
@@ -184,8 +215,30 @@ def asks_agi(wizard: NamedUrlSessionWizardView) -> bool:
     return has_some_basis and _state_allows_with_floor(wizard)
 
 
+def _money(wizard: NamedUrlSessionWizardView, step: str) -> Decimal | None:
+    try:
+        return parse_money(_raw(wizard, step) or "")
+    except ValidationError:
+        return None
+
+
+def _capital_loss_above_separate_limit(wizard: NamedUrlSessionWizardView) -> bool:
+    """A capital loss larger than the married-filing-separately limit: the status decides how
+    much counts this year (IRC §1211(b): $3,000, or $1,500 married filing separately)."""
+    year = _year(wizard)
+    basis, received = _money(wizard, "basis"), _money(wizard, "total_distributions")
+    if year is None or basis is None or received is None:
+        return False
+    rules = current_law().jurisdictions["US"].rules_for("capital_loss", year)
+    separate = rules[0].values.get("limit_separate") if rules else None
+    return separate is not None and basis - received > separate
+
+
 def asks_filing_status(wizard: NamedUrlSessionWizardView) -> bool:
-    """Only where the state's limit on itemized deductions could reach the AGI given."""
+    """Where it changes the answer: the capital-loss limit of a brokerage loss, or the state's
+    limit on itemized deductions reaching the AGI given."""
+    if _brokerage(wizard):
+        return paid_out(wizard) and _capital_loss_above_separate_limit(wizard)
     found = _state_period(wizard)
     if not asks_agi(wizard) or found is None or not _state_allows_with_floor(wizard):
         return False
@@ -205,6 +258,9 @@ def asks_age(wizard: NamedUrlSessionWizardView) -> bool:
 
 CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
     "inherited": asks_inherited,
+    "has_basis": asks_has_basis,
+    "tax_year": asks_tax_year,
+    "state": asks_state,
     "basis": asks_basis_amount,
     "ws_before": works_basis_out,
     "ws_added": asks_added,

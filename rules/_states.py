@@ -57,7 +57,13 @@ def has_state_basis(answers: Answers, period: Period) -> bool:
 def state_outcome(
     answers: Answers, federal: FederalOutcome, law: Law, today: datetime.date
 ) -> StateOutcome:
-    """Decide the state answer; the federal outcome is read, never changed."""
+    """Decide the state answer; the federal outcome is read, never changed.
+
+    An empty `state` means it was not asked because no state can change the answer: no basis,
+    or nothing paid out or sold and no basis that closing the accounts could turn into a loss.
+    """
+    if not answers.state:
+        return _any_state(answers, federal, law)
     jurisdiction = law.jurisdictions[answers.state]
     year = answers.tax_year
     facts: dict[str, object] = {"year": year, "state": jurisdiction.name}
@@ -183,3 +189,27 @@ def _failed_condition(basis: Decimal, loss: Decimal | None) -> str | None:
     if loss == ZERO:
         return "no_loss"
     return None
+
+
+ANY_STATE = "any state"
+
+
+def _any_state(answers: Answers, federal: FederalOutcome, law: Law) -> StateOutcome:
+    """The state answer when no state was asked: every state uses the federal conditions."""
+    loss = federal.loss
+    basis = answers.basis
+    condition = _failed_condition(basis, loss) or "no_basis"
+    if answers.account_type is AccountType.TAXABLE_BROKERAGE and loss is None:
+        condition = "not_fully_liquidated"
+    facts: dict[str, object] = {"year": answers.tax_year, "state": ANY_STATE, "basis": basis}
+    us = law.jurisdictions[FEDERAL]
+    statements = _file_rules(us, "no_state_changes_this", answers.tax_year, facts, "reason")
+    return StateOutcome(
+        code="",
+        name=ANY_STATE,
+        status=StateStatus.NOT_DEDUCTIBLE,
+        reason=condition,
+        loss=None,
+        form_line="",
+        statements=tuple(statements),
+    )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django import template
 from django.forms import BoundField
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from ..fields import MoneyField
 
 register = template.Library()
 
@@ -23,4 +26,15 @@ def uswds_widget(field: BoundField) -> SafeString:
     if field.errors:
         css = field.field.widget.attrs.get("class", "")
         attrs["class"] = f"{css} usa-input--error".strip()
+    if isinstance(field.field, MoneyField):
+        # Amounts carry a "$" in front (USWDS input prefix); the group draws the border.
+        attrs["class"] = "usa-input"
+        group = "usa-input-group usa-input-group--md"
+        if field.errors:
+            group += " usa-input-group--error"
+        return format_html(
+            '<div class="{}"><div class="usa-input-prefix" aria-hidden="true">$</div>{}</div>',
+            group,
+            field.as_widget(attrs=attrs),
+        )
     return field.as_widget(attrs=attrs)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+PAID_OUT = "No, it has all been paid out to me"
+STILL_THERE = "Yes, some money is still there"
+
 
 def choose(page, label: str) -> None:
     # USWDS tiles hide the native radio: a person clicks the visible label.
@@ -35,8 +38,8 @@ def pre_tax_401k_cash_out(page) -> None:
     """Persona 1: all pre-tax 401(k), cashed out in 2020, Texas."""
     start(page)
     choose(page, "Traditional 401(k)")
+    choose(page, PAID_OUT)
     choose(page, "No")
-    choose(page, "Yes, every account is now empty and the money was paid to me")
     fill(page, "2020")
     select(page, "Texas")
     fill(page, "")  # age is optional
@@ -48,8 +51,8 @@ def roth_ira_closed_below_basis_2016(page) -> None:
     start(page)
     choose(page, "Roth IRA")
     choose(page, "No, it is my own IRA")
+    choose(page, PAID_OUT)
     choose(page, "Yes")
-    choose(page, "Yes, every account is now empty and the money was paid to me")
     fill(page, "2016")
     select(page, "New York")
     fill(page, "$20,000")
@@ -60,16 +63,31 @@ def roth_ira_closed_below_basis_2016(page) -> None:
 
 
 def traditional_ira_not_all_closed(page) -> None:
-    """Persona 3: traditional IRA with basis, a SEP IRA still open, California 2021."""
+    """Persona 3: traditional IRA with basis, a SEP IRA still open, California: no year asked."""
     start(page)
     choose(page, "Traditional IRA")
     choose(page, "No, it is my own IRA")
+    choose(page, STILL_THERE)
     choose(page, "Yes")
-    choose(page, "No, some money is still in an account")
-    fill(page, "2021")
     select(page, "California")
     fill(page, "12000")
     page.get_by_role("button", name="See my result").click()
 
 
 RESULT = re.compile(r"/result/$")
+
+
+def fall_in_value_short_path(page, on_each_page=None) -> None:
+    """Persona 1 as most people arrive: a 401(k) that fell in value, money still in it."""
+    visit = on_each_page or (lambda: None)
+    start(page)
+    visit()
+    choose(page, "Traditional 401(k)")
+    visit()
+    choose(page, STILL_THERE)
+    visit()
+    choose(page, "No")
+    visit()
+    page.get_by_role("button", name="See my result").click()
+    page.wait_for_url(RESULT)
+    visit()

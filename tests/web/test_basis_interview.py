@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 BACKDOOR = [
     ("account_type", "traditional_ira"),
     ("inherited", "no"),
-    ("has_basis", "work_it_out"),
     ("fully_liquidated", "yes"),
+    ("has_basis", "work_it_out"),
     ("tax_year", "2024"),
     ("state", "TX"),
 ]
@@ -46,8 +46,8 @@ def test_an_inherited_ira_asks_the_decedents_basis_and_no_contribution_or_conver
         [
             ("account_type", "traditional_ira"),
             ("inherited", "yes"),
-            ("has_basis", "work_it_out"),
             ("fully_liquidated", "yes"),
+            ("has_basis", "work_it_out"),
             ("tax_year", "2016"),
             ("state", "TX"),
         ],
@@ -63,8 +63,8 @@ def test_a_plan_asks_what_the_plan_statement_or_box_5_shows(client):
         client,
         [
             ("account_type", "traditional_401k"),
-            ("has_basis", "work_it_out"),
             ("fully_liquidated", "yes"),
+            ("has_basis", "work_it_out"),
             ("tax_year", "2020"),
             ("state", "TX"),
         ],

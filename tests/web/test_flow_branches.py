@@ -16,12 +16,22 @@ def next_step(response) -> str:
 # A Roth 401(k) paid out in 2020 with basis, New York resident (a state that allows the loss).
 NEW_YORK_2020 = [
     ("account_type", "roth_401k"),
-    ("has_basis", "yes"),
     ("fully_liquidated", "yes"),
+    ("has_basis", "yes"),
     ("tax_year", "2020"),
     ("state", "NY"),
     ("basis", "20000"),
     ("total_distributions", "18000"),
+]
+
+# Investments bought for $20,000 and sold in 2020 by a Californian.
+BROKERAGE_CA_2020 = [
+    ("account_type", "taxable_brokerage"),
+    ("fully_liquidated", "yes"),
+    ("has_basis", "yes"),
+    ("tax_year", "2020"),
+    ("state", "CA"),
+    ("basis", "20000"),
 ]
 
 
@@ -30,29 +40,31 @@ NEW_YORK_2020 = [
     [
         # An inherited-IRA question only for IRAs.
         pytest.param(
-            [("account_type", "traditional_401k")], "has_basis", id="plan-skips-inherited"
+            [("account_type", "traditional_401k")],
+            "fully_liquidated",
+            id="plan-skips-inherited",
         ),
         pytest.param([("account_type", "sep_ira")], "inherited", id="ira-asks-inherited"),
-        # Open accounts: the basis is asked (it carries forward), nothing received, no age.
+        # Open accounts: the basis is asked (it carries forward), nothing received, no age,
+        # and no year (nothing was paid out): the state, where basis makes it matter.
         pytest.param(
             [
                 ("account_type", "roth_401k"),
-                ("has_basis", "yes"),
                 ("fully_liquidated", "no"),
-                ("tax_year", "2020"),
+                ("has_basis", "yes"),
                 ("state", "NY"),
                 ("basis", "20000"),
             ],
             "check",
-            id="open-accounts-ask-basis-but-not-received-or-age",
+            id="open-accounts-ask-basis-but-not-year-received-or-age",
         ),
         # Paid out with basis in a 2018+ year in a state that follows the federal ban: no AGI
         # question (no 2% floor applies anywhere).
         pytest.param(
             [
                 ("account_type", "roth_401k"),
-                ("has_basis", "yes"),
                 ("fully_liquidated", "yes"),
+                ("has_basis", "yes"),
                 ("tax_year", "2020"),
                 ("state", "TX"),
                 ("basis", "20000"),
@@ -84,8 +96,8 @@ NEW_YORK_2020 = [
         pytest.param(
             [
                 ("account_type", "roth_401k"),
-                ("has_basis", "yes"),
                 ("fully_liquidated", "yes"),
+                ("has_basis", "yes"),
                 ("tax_year", "2017"),
                 ("state", "NY"),
                 ("basis", "20000"),
@@ -98,8 +110,8 @@ NEW_YORK_2020 = [
         pytest.param(
             [
                 ("account_type", "traditional_401k"),
-                ("has_basis", "no"),
                 ("fully_liquidated", "yes"),
+                ("has_basis", "no"),
                 ("tax_year", "2020"),
                 ("state", "PA"),
             ],
@@ -109,8 +121,8 @@ NEW_YORK_2020 = [
         pytest.param(
             [
                 ("account_type", "traditional_401k"),
-                ("has_basis", "no"),
                 ("fully_liquidated", "yes"),
+                ("has_basis", "no"),
                 ("tax_year", "2020"),
                 ("state", "NY"),
             ],
@@ -119,24 +131,23 @@ NEW_YORK_2020 = [
         ),
         # Brokerage: no age question (no early-withdrawal tax) and no state basis.
         pytest.param(
-            [
-                ("account_type", "taxable_brokerage"),
-                ("has_basis", "yes"),
-                ("fully_liquidated", "yes"),
-                ("tax_year", "2020"),
-                ("state", "CA"),
-                ("basis", "20000"),
-                ("total_distributions", "12000"),
-            ],
+            [*BROKERAGE_CA_2020, ("total_distributions", "19000")],
             "check",
             id="brokerage-skips-age-and-state-basis",
+        ),
+        # A capital loss above the married-filing-separately limit ($1,500, IRC §1211(b)):
+        # the filing status decides how much counts this year, so it is asked.
+        pytest.param(
+            [*BROKERAGE_CA_2020, ("total_distributions", "12000")],
+            "filing_status",
+            id="brokerage-loss-above-1500-asks-filing-status",
         ),
         # "I'm not sure" never dead-ends: it continues like "no".
         pytest.param(
             [
                 ("account_type", "roth_401k"),
-                ("has_basis", "not_sure"),
                 ("fully_liquidated", "not_sure"),
+                ("has_basis", "not_sure"),
             ],
             "tax_year",
             id="not-sure-continues",
@@ -149,8 +160,8 @@ def test_each_skip_rule(client, answers, expected_next):
 
 PLAN_2020 = [
     ("account_type", "roth_401k"),
-    ("has_basis", "yes"),
     ("fully_liquidated", "yes"),
+    ("has_basis", "yes"),
     ("tax_year", "2020"),
     ("state", "TX"),
     ("basis", "20000"),
@@ -188,8 +199,8 @@ def test_answers_that_no_longer_apply_are_dropped(client):
 def test_back_link_goes_to_the_previous_question_and_keeps_the_answer(client):
     walk(client, PLAN_2020[:3])
     page = client.get(step_url("tax_year")).content.decode()
-    assert f'href="{step_url("fully_liquidated")}"' in page
-    previous = client.get(step_url("fully_liquidated")).content.decode()
+    assert f'href="{step_url("has_basis")}"' in page
+    previous = client.get(step_url("has_basis")).content.decode()
     assert 'value="yes" checked' in previous
 
 
@@ -208,7 +219,7 @@ def test_replaying_an_old_post_for_an_answered_step_is_harmless(client):
 
 
 def test_a_post_without_the_management_form_restarts_at_the_current_question(client):
-    walk(client, PLAN_2020[:2])
+    walk(client, PLAN_2020[:1])
     response = client.post(
         step_url("fully_liquidated"), {"fully_liquidated-fully_liquidated": "yes"}
     )
@@ -220,8 +231,8 @@ def test_not_sure_is_explained_on_the_result(client):
         client,
         [
             ("account_type", "roth_401k"),
-            ("has_basis", "not_sure"),
             ("fully_liquidated", "yes"),
+            ("has_basis", "not_sure"),
             ("tax_year", "2020"),
             ("state", "TX"),
             ("age", ""),

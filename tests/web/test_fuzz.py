@@ -26,8 +26,8 @@ FIELD = {"age": "age_at_distribution"}
 STEPS = [
     "account_type",
     "inherited",
-    "has_basis",
     "fully_liquidated",
+    "has_basis",
     "tax_year",
     "state",
     "basis",
@@ -87,8 +87,8 @@ hostile_text = st.one_of(
 JOURNEY = [
     ("account_type", "roth_ira"),
     ("inherited", "no"),
-    ("has_basis", "yes"),
     ("fully_liquidated", "yes"),
+    ("has_basis", "yes"),
     ("tax_year", "2016"),
     ("state", "NY"),
     ("basis", "20000"),

@@ -318,8 +318,8 @@ def test_the_pdf_states_the_assumption_made_after_i_am_not_sure(client):
         client,
         [
             ("account_type", "roth_401k"),
-            ("has_basis", "not_sure"),
             ("fully_liquidated", "not_sure"),
+            ("has_basis", "not_sure"),
             ("tax_year", "2020"),
             ("state", "TX"),
         ],

@@ -32,7 +32,8 @@ def test_a_long_but_valid_answer_is_stored_short(client):
     data = {f"{PREFIX}-current_step": "basis", "basis-basis": "20000" + " " * 20000}
     assert client.post(step_url("basis"), data).status_code == 302
     stored = Session.objects.get().get_decoded()["wizard_interview_wizard"]["step_data"]
-    assert stored["basis"] == {"basis-basis": ["20000"]}
+    # The answer, and the account group it was asked for (empty when the page did not send it).
+    assert stored["basis"] == {"basis-basis": ["20000"], "basis-asked_for": [""]}
 
 
 def test_answers_typed_by_the_user_are_shown_again_as_typed(client):

@@ -131,8 +131,8 @@ def test_the_result_page_shows_the_state_worksheet(client, settings):
         [
             ("account_type", "roth_ira"),
             ("inherited", "no"),
-            ("has_basis", "yes"),
             ("fully_liquidated", "yes"),
+            ("has_basis", "yes"),
             ("tax_year", "2022"),
             ("state", "CA"),
             ("basis", "20000"),
