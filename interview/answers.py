@@ -13,7 +13,6 @@ from rules import AccountType, Answers, FilingStatus
 
 from .forms import NOT_SURE, ROLLED_OVER, YES
 
-SESSION_KEY = "rlc.answers"
 MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
 
 
