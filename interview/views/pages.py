@@ -113,8 +113,9 @@ def delete_answers(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def extend_session(request: HttpRequest) -> HttpResponse:
-    # "I need more time": touching the session pushes its idle expiry forward.
-    request.session.modified = True
+    # "I need more time": push the idle expiry forward, never rewriting the answers: this runs
+    # while another tab may be saving one (issue 13, finding 6).
+    request.session.touch()
     return HttpResponse(status=204)
 
 
