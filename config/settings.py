@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "interview.middleware.MethodNotAllowedMiddleware",
     "interview.ratelimit.RateLimitMiddleware",
     "interview.middleware.ForeignSessionCookieMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "interview.sessions.SessionMiddleware",  # Django's, touching expiry without a rewrite
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,12 +108,19 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock at BEGIN: a session save reads then writes in one transaction
+    # (interview/sessions.py), and a deferred one would fail "database is locked" under load.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Answers live only in the server-side session, and only while the user is active.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Writes back only the keys a request changed, over what is stored now (issue 13, finding 6).
+SESSION_ENGINE = "interview.sessions"
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: every request pushes expiry forward
+# Off: a request that changes nothing must not write back its older copy of the answers;
+# interview.sessions.SessionMiddleware pushes the idle expiry forward instead.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True  # scripts never need the session id
 SESSION_COOKIE_SAMESITE = "Lax"  # no cross-site POSTs carry the session

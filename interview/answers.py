@@ -22,7 +22,6 @@ FIGURES = {
     "ws_converted": "converted_in_year",
 }
 
-SESSION_KEY = "rlc.answers"
 WORKSHEET_FIELDS = (
     "basis_before_year",
     "after_tax_added_in_year",

@@ -27,9 +27,9 @@ from rules import (
     limit_may_apply,
 )
 
-from . import basis_questions
+from . import basis_questions, journeys
 from . import forms as questions
-from .answers import SESSION_KEY, to_session
+from .answers import to_session
 from .fields import parse_money
 from .step_data import answer_only
 from .summary import answer_rows
@@ -283,7 +283,7 @@ def _sections(current: str) -> list[dict[str, object]]:
     ]
 
 
-class InterviewWizard(NamedUrlSessionWizardView):
+class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
     form_list = STEPS
     condition_dict = CONDITIONS
     template_name = "question.html"
@@ -317,14 +317,13 @@ class InterviewWizard(NamedUrlSessionWizardView):
 
     def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         step = kwargs.get("step")
-        if "reset" in request.GET:
-            # Start again: the previous result goes too.
-            request.session.pop(SESSION_KEY, None)
-        if step not in (None, self.done_step_name) and not self._reachable(str(step)):
+        if step is None:
+            # The journey's own entry (Continue where you left off): its first open question.
+            return self._restart()
+        if step != self.done_step_name and not self._reachable(str(step)):
             # A future, skipped or unknown step: back to the first question not yet answered.
-            target = self.first_unanswered()
-            self.storage.current_step = target
-            return redirect(self.get_step_url(target))
+            return self._restart()
+        self.storage.current_step = str(step)  # the URL names the step (nothing is stored)
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -339,6 +338,8 @@ class InterviewWizard(NamedUrlSessionWizardView):
             # A journey starts: a new session id, so an id planted in the browser beforehand
             # (session fixation) never holds these answers or their result.
             request.session.cycle_key()
+        # The step is the one posted: JourneyStorage keeps no current step between requests.
+        self.storage.current_step = posted
         return super().post(request, *args, **kwargs)
 
     def get_form_step_data(self, form: forms.Form) -> dict[str, list[str]]:
@@ -353,6 +354,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
     def render_next_step(self, form: forms.Form, **kwargs: object) -> HttpResponse:
         # After any answer (first pass or a change), go to the first question still unanswered;
         # after a change that needs nothing new, that is the "Check your answers" page.
+        self.storage.keep_only(self.get_form_list())  # drop answers that no longer apply
         target = self.first_unanswered()
         self.storage.current_step = target
         return redirect(self.get_step_url(target))
@@ -369,19 +371,12 @@ class InterviewWizard(NamedUrlSessionWizardView):
         context["question_number"] = index + 1
         context["sections"] = _sections(self.steps.current)
         if self.steps.current in HELP_PAGES:
-            context["help_url"] = reverse(HELP_PAGES[self.steps.current])
+            context["help_url"] = reverse(
+                HELP_PAGES[self.steps.current], kwargs={"key": self.journey}
+            )
         if self.steps.current == CHECK_STEP:
-            self._drop_answers_that_no_longer_apply()
             context["rows"] = answer_rows(self._stored_answers(), self.get_step_url)
         return context
-
-    def _drop_answers_that_no_longer_apply(self) -> None:
-        active = set(self.get_form_list())
-        step_data = self.storage.data.get(self.storage.step_data_key, {})
-        for step in list(step_data):
-            if step not in active:
-                del step_data[step]
-        self.storage.request.session.modified = True
 
     def _stored_answers(self) -> dict[str, object]:
         answers: dict[str, object] = {}
@@ -405,5 +400,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
 
     def done(self, form_list: object, **kwargs: object) -> HttpResponse:
         # Save the answers under our own key and redirect: the result is never rendered here.
-        self.request.session[SESSION_KEY] = to_session(self._stored_answers())
-        return redirect("interview:result")
+        journeys.save_answers(
+            self.request.session, self.journey, to_session(self._stored_answers())
+        )
+        return redirect("interview:result", key=self.journey)

@@ -1,4 +1,8 @@
-"""Thin page views: they load the answers, call the engine and render."""
+"""Thin page views: they load one journey's answers, call the engine and render.
+
+Every page of a journey names it by the key in its URL (journeys.py), so each tab shows, and
+downloads, its own journey's result.
+"""
 
 from __future__ import annotations
 
@@ -9,54 +13,76 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rules import Determination, determine
 
-from ..answers import SESSION_KEY, AnswersMissing, answers_from_interview, unsure_about
+from .. import journeys
+from ..answers import AnswersMissing, answers_from_interview, unsure_about
 from ..explain import explain
 from ..pdf import PreparerForm, check_code, pdf_response
 from ..summary import answer_rows
 
-WIZARD_STORAGE_PREFIX = "wizard_"
-
 
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "start.html")
+    """The start page; with answers already given here, it offers to continue or start again."""
+    key = journeys.in_progress(request.session)
+    resume_url = None
+    if key is not None:
+        finished = journeys.answers(request.session, key) is not None
+        resume_url = reverse("interview:result" if finished else "interview:questions", args=[key])
+    return render(request, "start.html", {"resume_url": resume_url})
 
 
-def _stored(request: HttpRequest) -> tuple[Determination, dict[str, object]]:
-    stored = request.session.get(SESSION_KEY)
-    if not isinstance(stored, dict):
-        raise AnswersMissing("no answers in this session")
+def new_journey(request: HttpRequest) -> HttpResponse:
+    """Start now / Start again: a new journey of its own; other tabs' journeys are untouched."""
+    return redirect("interview:questions", key=journeys.start(request.session))
+
+
+def journey_ended(request: HttpRequest) -> HttpResponse:
+    return render(request, "journey_ended.html", {"kept": journeys.MAX_JOURNEYS})
+
+
+def _stored(request: HttpRequest, key: str) -> tuple[Determination, dict[str, object]]:
+    stored = journeys.answers(request.session, key)
+    if stored is None:
+        raise AnswersMissing("no confirmed answers in this journey")
     return determine(answers_from_interview(stored)), stored
 
 
-def _rows(stored: dict[str, object]) -> list:
-    return answer_rows(stored, lambda step: reverse("interview:step", kwargs={"step": step}))
+def _missing(request: HttpRequest, key: str) -> HttpResponse:
+    if journeys.exists(request.session, key):
+        # Not confirmed yet (or unreadable): the journey's first open question.
+        return redirect("interview:questions", key=key)
+    return redirect(journeys.ended(request.session))
+
+
+def _rows(stored: dict[str, object], key: str) -> list:
+    return answer_rows(stored, lambda step: reverse("interview:step", args=[key, step]))
 
 
 @require_http_methods(["GET", "HEAD"])
-def result(request: HttpRequest) -> HttpResponse:
+def result(request: HttpRequest, key: str) -> HttpResponse:
     try:
-        d, stored = _stored(request)
+        d, stored = _stored(request, key)
     except AnswersMissing:
-        return redirect("interview:expired")
+        return _missing(request, key)
     return render(
         request,
         "result.html",
         {
             "d": d,
             "e": explain(d, unsure_about(stored)),
-            "rows": _rows(stored),
+            "rows": _rows(stored, key),
             "preparer_form": PreparerForm(),
+            "key": key,
             "check_code": check_code(d),
         },
     )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def result_pdf(request: HttpRequest) -> HttpResponse:
+def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     try:
-        d, stored = _stored(request)
+        d, stored = _stored(request, key)
     except AnswersMissing:
-        return redirect("interview:expired")
+        return _missing(request, key)
     preparer: dict[str, str] = {}
     if request.method == "POST":
         form = PreparerForm(request.POST)
@@ -67,14 +93,15 @@ def result_pdf(request: HttpRequest) -> HttpResponse:
                 {
                     "d": d,
                     "e": explain(d, unsure_about(stored)),
-                    "rows": _rows(stored),
+                    "rows": _rows(stored, key),
                     "preparer_form": form,
+                    "key": key,
                     "check_code": check_code(d),
                 },
                 status=400,
             )
         preparer = form.cleaned_data
-    return pdf_response(d, preparer, _rows(stored), unsure_about(stored))
+    return pdf_response(d, preparer, _rows(stored, key), unsure_about(stored))
 
 
 @require_POST
@@ -86,17 +113,27 @@ def delete_answers(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def extend_session(request: HttpRequest) -> HttpResponse:
-    # "I need more time": touching the session pushes its idle expiry forward.
-    request.session.modified = True
+    # "I need more time": push the idle expiry forward, never rewriting the answers: this runs
+    # while another tab may be saving one (issue 13, finding 6).
+    request.session.touch()
     return HttpResponse(status=204)
 
 
-def help_basis(request: HttpRequest) -> HttpResponse:
-    return render(request, "help/basis.html")
+def _help(request: HttpRequest, template: str, step: str, key: str | None) -> HttpResponse:
+    # "Back to the question" returns to the journey that opened the help page.
+    if key:
+        back = reverse("interview:step", args=[key, step])
+    else:
+        back = reverse("interview:old_step", args=[step])
+    return render(request, template, {"back_url": back})
 
 
-def help_paid_out(request: HttpRequest) -> HttpResponse:
-    return render(request, "help/paid_out.html")
+def help_basis(request: HttpRequest, key: str | None = None) -> HttpResponse:
+    return _help(request, "help/basis.html", "has_basis", key)
+
+
+def help_paid_out(request: HttpRequest, key: str | None = None) -> HttpResponse:
+    return _help(request, "help/paid_out.html", "fully_liquidated", key)
 
 
 def expired(request: HttpRequest) -> HttpResponse:

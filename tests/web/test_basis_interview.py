@@ -1,4 +1,4 @@
-""""Work it out with me": the basis worksheet as question pages (issue 11)."""
+""" "Work it out with me": the basis worksheet as question pages (issue 11)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ BACKDOOR = [
 
 def test_work_it_out_asks_the_traditional_figures_one_page_each(client):
     assert next_step(walk(client, BACKDOOR)) == "ws_before"
-    page = client.get(step_url("ws_before")).content.decode()
+    page = client.get(step_url(client, "ws_before")).content.decode()
     assert "Line 14 of the last Form 8606" in page
     assert next_step(answer(client, "ws_before", "")) == "ws_added"
     assert next_step(answer(client, "ws_added", "7,000")) == "ws_paid_out"
@@ -52,8 +52,8 @@ def test_an_inherited_ira_asks_the_decedents_basis_and_no_contribution_or_conver
             ("state", "TX"),
         ],
     )
-    assert "last Form 8606 of" not in client.get(step_url("ws_before")).content.decode()
-    assert "person who died" in client.get(step_url("ws_before")).content.decode()
+    assert "last Form 8606 of" not in client.get(step_url(client, "ws_before")).content.decode()
+    assert "person who died" in client.get(step_url(client, "ws_before")).content.decode()
     assert next_step(answer(client, "ws_before", "8000")) == "ws_paid_out"
     assert next_step(answer(client, "ws_paid_out", "5000")) == "agi"
 
@@ -69,7 +69,7 @@ def test_a_plan_asks_what_the_plan_statement_or_box_5_shows(client):
             ("state", "TX"),
         ],
     )
-    assert "box 5" in client.get(step_url("ws_before")).content.decode()
+    assert "box 5" in client.get(step_url(client, "ws_before")).content.decode()
 
 
 def test_bad_input_gets_a_message_and_coming_back_keeps_what_was_entered(client):
@@ -78,6 +78,6 @@ def test_bad_input_gets_a_message_and_coming_back_keeps_what_was_entered(client)
     assert bad.status_code == 200
     assert "like" in bad.content.decode()  # the usual message with an example
     answer(client, "ws_before", "5,000")
-    client.get(step_url("ws_added"))
-    again = client.get(step_url("ws_before")).content.decode()
+    client.get(step_url(client, "ws_added"))
+    again = client.get(step_url(client, "ws_before")).content.decode()
     assert 'value="5,000"' in again

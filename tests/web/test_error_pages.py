@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from .wizard_helpers import start, step_url
+
 pytestmark = pytest.mark.django_db
 
 PRODUCT = "Retirement Loss Check"
@@ -39,9 +41,9 @@ def test_an_unknown_api_address_is_json(client):
 
 
 def test_an_over_limit_form_post_is_a_413_product_page(client):
-    client.get("/questions/?reset")
+    start(client)
     data = {"interview_wizard-current_step": "account_type", "padding": "x" * 70_000}
-    response = client.post("/questions/account_type/", data)
+    response = client.post(step_url(client, "account_type"), data)
     page = assert_product_page(response, 413)
     assert "too large" in page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .wizard_helpers import PREFIX, answer, confirm, step_url, walk
+from .wizard_helpers import PREFIX, answer, confirm, result_url, start, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -173,24 +173,24 @@ PLAN_2020 = [
 def test_a_change_from_the_check_page_returns_to_it(client):
     walk(client, PLAN_2020)
     response = answer(client, "state", "FL")
-    assert response["Location"] == step_url("check")
-    page = client.get(step_url("check")).content.decode()
+    assert response["Location"] == step_url(client, "check")
+    page = client.get(step_url(client, "check")).content.decode()
     assert "Florida" in page and "Texas" not in page
 
 
 def test_a_change_that_needs_a_new_answer_asks_it_then_returns(client):
     walk(client, PLAN_2020)
     # 2017 now needs AGI; the other answers are kept.
-    assert answer(client, "tax_year", "2017")["Location"] == step_url("agi")
-    assert answer(client, "agi", "50000")["Location"] == step_url("check")
-    page = client.get(step_url("check")).content.decode()
+    assert answer(client, "tax_year", "2017")["Location"] == step_url(client, "agi")
+    assert answer(client, "agi", "50000")["Location"] == step_url(client, "check")
+    page = client.get(step_url(client, "check")).content.decode()
     assert "$20,000" in page and "$50,000" in page
 
 
 def test_answers_that_no_longer_apply_are_dropped(client):
     walk(client, PLAN_2020)
     answer(client, "fully_liquidated", "no")
-    page = client.get(step_url("check")).content.decode()
+    page = client.get(step_url(client, "check")).content.decode()
     assert "$20,000" in page and "$18,000" not in page
     result = confirm(client).content.decode()
     assert "There is no loss until every account" in result
@@ -198,32 +198,32 @@ def test_answers_that_no_longer_apply_are_dropped(client):
 
 def test_back_link_goes_to_the_previous_question_and_keeps_the_answer(client):
     walk(client, PLAN_2020[:3])
-    page = client.get(step_url("tax_year")).content.decode()
-    assert f'href="{step_url("has_basis")}"' in page
-    previous = client.get(step_url("has_basis")).content.decode()
+    page = client.get(step_url(client, "tax_year")).content.decode()
+    assert f'href="{step_url(client, "has_basis")}"' in page
+    previous = client.get(step_url(client, "has_basis")).content.decode()
     assert 'value="yes" checked' in previous
 
 
 def test_refreshing_a_question_keeps_the_answers(client):
     walk(client, PLAN_2020[:4])
-    client.get(step_url("state"))
-    client.get(step_url("state"))
-    page = client.get(step_url("tax_year")).content.decode()
+    client.get(step_url(client, "state"))
+    client.get(step_url(client, "state"))
+    page = client.get(step_url(client, "tax_year")).content.decode()
     assert 'value="2020"' in page
 
 
 def test_replaying_an_old_post_for_an_answered_step_is_harmless(client):
     walk(client, PLAN_2020)
     response = answer(client, "account_type", "roth_401k")
-    assert response["Location"] == step_url("check")
+    assert response["Location"] == step_url(client, "check")
 
 
 def test_a_post_without_the_management_form_restarts_at_the_current_question(client):
     walk(client, PLAN_2020[:1])
     response = client.post(
-        step_url("fully_liquidated"), {"fully_liquidated-fully_liquidated": "yes"}
+        step_url(client, "fully_liquidated"), {"fully_liquidated-fully_liquidated": "yes"}
     )
-    assert response["Location"] == step_url("fully_liquidated")
+    assert response["Location"] == step_url(client, "fully_liquidated")
 
 
 def test_not_sure_is_explained_on_the_result(client):
@@ -242,11 +242,16 @@ def test_not_sure_is_explained_on_the_result(client):
     assert "You were not sure whether you had after-tax money" in page
 
 
-def test_start_again_forgets_the_previous_result(client):
+def test_start_again_begins_without_a_result_and_leaves_the_other_tab_its_own(client):
+    # Changed with journeys (issue 12, bug 1): Start again used to forget the one result the
+    # session had, which another tab might still be showing; now it opens a new journey.
     walk(client, PLAN_2020)
     confirm(client)
-    client.get("/questions/?reset")
-    assert client.get("/result/")["Location"] == "/session-ended/"
+    first = result_url(client)
+    start(client)
+    opened = client.get(result_url(client), follow=True)
+    assert opened.redirect_chain[-1][0] == step_url(client, "account_type")
+    assert client.get(first).status_code == 200
 
 
 def test_the_keep_alive_answers_no_content(client):
@@ -268,7 +273,7 @@ def test_an_odd_url_gets_a_friendly_404(client):
 def test_the_forged_step_name_with_html_is_not_echoed(client):
     walk(client, PLAN_2020[:2])
     response = client.post(
-        step_url("fully_liquidated"),
+        step_url(client, "fully_liquidated"),
         {
             f"{PREFIX}-current_step": "<script>alert(1)</script>",
             "fully_liquidated-fully_liquidated": "yes",

@@ -11,7 +11,7 @@ from interview import forms as questions
 from interview.wizard import STEPS
 from rules import AccountType
 
-from .wizard_helpers import PREFIX, answer, confirm, step_url, walk
+from .wizard_helpers import PREFIX, answer, confirm, start, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_the_short_path_answers_a_fall_in_value_in_four_screens(client):
             ("has_basis", "no"),
         ],
     )
-    check = client.get(step_url("check")).content.decode()
+    check = client.get(step_url(client, "check")).content.decode()
     assert "Is any money still in this plan?" in check
     assert "tax year" not in check.lower().split("check your answers", 1)[1]
     page = confirm(client).content.decode()
@@ -148,22 +148,25 @@ def test_every_question_that_says_that_year_comes_after_the_tax_year():
 
 def test_brokerage_questions_use_the_words_sold_and_paid(client):
     walk(client, [("account_type", "taxable_brokerage")])
-    page = client.get(step_url("fully_liquidated")).content.decode()
+    page = client.get(step_url(client, "fully_liquidated")).content.decode()
     assert "Did you sell the investments that lost value?" in page
     assert "rolled over" not in page and "paid out" not in page
     walk(client, [("account_type", "taxable_brokerage"), ("fully_liquidated", "yes")])
-    page = client.get(step_url("has_basis")).content.decode()
+    page = client.get(step_url(client, "has_basis")).content.decode()
     assert "Did you sell them for less than you paid?" in page
     walk(
         client,
         [("account_type", "taxable_brokerage"), ("fully_liquidated", "yes"), ("has_basis", "yes")],
     )
-    assert "In which tax year did you sell?" in client.get(step_url("tax_year")).content.decode()
+    assert (
+        "In which tax year did you sell?"
+        in client.get(step_url(client, "tax_year")).content.decode()
+    )
 
 
 def test_the_plan_question_tests_this_plan_on_its_own(client):
     walk(client, [("account_type", "traditional_401k")])
-    page = client.get(step_url("fully_liquidated")).content.decode()
+    page = client.get(step_url(client, "fully_liquidated")).content.decode()
     assert "Each plan counts on its own" in page
     assert "same employer" not in page
 
@@ -202,14 +205,14 @@ def test_basis_yes_with_zero_is_asked_again(client):
 
 def _post_as_a_browser(client, step: str, value: str):
     """Post the step with the hidden fields its page carries, as a browser does."""
-    page = client.get(step_url(step)).content.decode()
+    page = client.get(step_url(client, step)).content.decode()
     data = {f"{PREFIX}-current_step": step, f"{step}-{step}": value}
     data.update(dict(re.findall(rf'type="hidden" name="({step}-[a-z_]+)" value="([^"]*)"', page)))
-    return client.post(step_url(step), data)
+    return client.post(step_url(client, step), data)
 
 
 def test_a_change_of_account_type_asks_the_answers_that_changed_meaning_again(client):
-    client.get("/questions/?reset")
+    start(client)
     answer(client, "account_type", "traditional_401k")
     _post_as_a_browser(client, "fully_liquidated", "yes")
     _post_as_a_browser(client, "has_basis", "yes")
@@ -220,15 +223,15 @@ def test_a_change_of_account_type_asks_the_answers_that_changed_meaning_again(cl
     answer(client, "age", "")
     # A 401(k) "paid out" is not a brokerage "sold": those answers are asked again.
     changed = answer(client, "account_type", "taxable_brokerage")
-    assert changed["Location"] == step_url("filing_status")  # a $2,000 capital loss
+    assert changed["Location"] == step_url(client, "filing_status")  # a $2,000 capital loss
     answer(client, "filing_status", "single")
     response = confirm(client)
-    assert response.redirect_chain[-1][0] == step_url("fully_liquidated")
+    assert response.redirect_chain[-1][0] == step_url(client, "fully_liquidated")
     assert "You changed the kind of account" in response.content.decode()
 
 
 def test_a_change_within_the_same_group_keeps_the_answers(client):
-    client.get("/questions/?reset")
+    start(client)
     answer(client, "account_type", "traditional_401k")
     _post_as_a_browser(client, "fully_liquidated", "no")
     _post_as_a_browser(client, "has_basis", "no")

@@ -312,7 +312,7 @@ def test_the_pages_preparer_form_refuses_a_lone_surrogate_with_a_message():
 @pytest.mark.django_db
 def test_the_pdf_states_the_assumption_made_after_i_am_not_sure(client):
     """Issue 12, bug 3: the page's "we assumed none" box is in the PDF too."""
-    from .wizard_helpers import confirm, walk
+    from .wizard_helpers import confirm, result_url, walk
 
     walk(
         client,
@@ -326,7 +326,7 @@ def test_the_pdf_states_the_assumption_made_after_i_am_not_sure(client):
     )
     page = confirm(client).content.decode()
     assert "we assumed none" in page
-    pdf = client.get("/result/summary.pdf")
+    pdf = client.get(result_url(client, pdf=True))
     assert pdf.status_code == 200
     words = " ".join(text_of(pdf.content).split())
     assert "we assumed none" in words

@@ -1,4 +1,8 @@
-"""Walk the interview through Django's test client, the way a browser posts it."""
+"""Walk the interview through Django's test client, the way a browser posts it.
+
+`start` begins a journey as "Start now" does and keeps its key on the client, so the URLs below
+are that journey's (/j/<key>/…), as the pages of one browser tab are.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,31 @@ PREFIX = "interview_wizard"
 FIELD = {"age": "age_at_distribution"}
 
 
-def step_url(step: str) -> str:
-    return f"/questions/{step}/"
+def start(client) -> str:
+    """Start a new journey; return its key (also kept as `client.journey`)."""
+    response = client.get("/new/")
+    assert response.status_code == 302, response.status_code
+    client.journey = response["Location"].split("/")[2]
+    return client.journey
+
+
+def step_url(client, step: str) -> str:
+    return f"/j/{client.journey}/questions/{step}/"
+
+
+def result_url(client, pdf: bool = False) -> str:
+    return f"/j/{client.journey}/result/" + ("summary.pdf" if pdf else "")
 
 
 def answer(client, step: str, value: str, follow: bool = False):
     data = {f"{PREFIX}-current_step": step, f"{step}-{FIELD.get(step, step)}": value}
-    return client.post(step_url(step), data, follow=follow)
+    return client.post(step_url(client, step), data, follow=follow)
 
 
 def walk(client, answers: list[tuple[str, str]]):
-    """Answer each (step, value) in turn, checking each lands where the flow says; return last."""
-    client.get("/questions/?reset")
+    """Start a journey, answer each (step, value) in turn, checking each lands where the flow
+    says; return the last response."""
+    start(client)
     response = None
     for step, value in answers:
         response = answer(client, step, value)
@@ -26,4 +43,4 @@ def walk(client, answers: list[tuple[str, str]]):
 
 
 def confirm(client):
-    return client.post(step_url("check"), {f"{PREFIX}-current_step": "check"}, follow=True)
+    return client.post(step_url(client, "check"), {f"{PREFIX}-current_step": "check"}, follow=True)

@@ -1,0 +1,45 @@
+"""URLs from before journeys (/questions/…, /result/…): bookmarks and open pages keep working.
+
+Each redirects into this session's current journey (the most recently started), or a new one;
+`?reset` (the old "Start now" and "Start again") always starts a new one. A POST is sent on
+with 307 so that an answer typed on a page loaded before journeys existed is not lost.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from .. import journeys
+
+
+def _to(request: HttpRequest, url: str) -> HttpResponse:
+    return HttpResponseRedirect(url, status=307 if request.method == "POST" else 302)
+
+
+def questions(request: HttpRequest, step: str | None = None) -> HttpResponse:
+    key = None if "reset" in request.GET else journeys.latest(request.session)
+    if key is None:
+        key = journeys.start(request.session)
+    if step is None:
+        return _to(request, reverse("interview:questions", args=[key]))
+    return _to(request, reverse("interview:step", args=[key, step]))
+
+
+def _result(request: HttpRequest, name: str) -> HttpResponse:
+    key = journeys.latest(request.session)
+    if key is None:
+        return redirect("interview:expired")
+    return _to(request, reverse(name, args=[key]))
+
+
+@require_http_methods(["GET", "HEAD"])
+def result(request: HttpRequest) -> HttpResponse:
+    return _result(request, "interview:result")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def result_pdf(request: HttpRequest) -> HttpResponse:
+    return _result(request, "interview:result_pdf")
