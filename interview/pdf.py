@@ -10,7 +10,10 @@ import atexit
 import functools
 import hashlib
 import json
+import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,8 +30,9 @@ from .serialize import answers_json
 
 STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
 CACHE_SECONDS = 60 * 60  # a repeat download is served from memory; no preparer text is cached
+CLIENT_IN_NAME = 40  # characters of the client reference kept in the file name
 
-__all__ = ["PreparerForm", "check_code", "pdf_response", "render_pdf"]
+__all__ = ["PreparerForm", "check_code", "file_name", "pdf_response", "render_pdf"]
 
 
 class FetchRefused(ValueError):
@@ -125,31 +129,45 @@ def _stylesheet():  # (CSS, FontConfiguration), built once per process
 atexit.register(_stylesheet.cache_clear)
 
 
-def _render(
+def _render(*args: object) -> bytes:
+    """The PDF bytes; the arguments are _html's (tests replace this to count renders)."""
+    return write_pdf(_html(*args))  # type: ignore[arg-type]
+
+
+def _html(
     d: Determination,
     preparer: dict[str, str],
     rows: list,
     generated: object,
     unsure: tuple[str, ...] = (),
-) -> bytes:
-    import weasyprint
-
-    html = render_to_string(
+) -> str:
+    return render_to_string(
         "pdf.html",
         {
             "d": d,
             "e": explain(d, unsure),
             "rows": rows,
             "preparer": preparer,
+            "prepared_by": ", ".join(
+                preparer[k] for k in ("preparer_name", "firm") if preparer.get(k)
+            ),
             "check_code": check_code(d),
             "generated": generated,
         },
     )
+
+
+def write_pdf(html: str, extra_css: str = "", tagged: bool = True) -> bytes:
+    """Our HTML through WeasyPrint with pdf.css; the bench varies `extra_css` and `tagged`."""
+    import weasyprint
+
     base = STATIC_ROOTS[0].as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_static_only_fetcher())
     css, fonts = _stylesheet()
+    sheets = [css, weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [css]
     # PDF/UA-1: tagged structure, document title and language, for screen readers.
-    return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
+    variant = "pdf/ua-1" if tagged else None
+    return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_variant=variant)
 
 
 def _api_answers_for_rows(d: Determination) -> dict[str, object]:
@@ -172,6 +190,26 @@ def _api_answers_for_rows(d: Determination) -> dict[str, object]:
     return rows
 
 
+def _slug(text: str, keep_unicode: bool) -> str:
+    """Letters and digits joined by single hyphens, at most CLIENT_IN_NAME characters."""
+    text = unicodedata.normalize("NFKC" if keep_unicode else "NFKD", text)
+    if not keep_unicode:
+        text = text.encode("ascii", "ignore").decode()
+    # \w without "_": letters and digits of any script (ASCII only once encoded above).
+    words = re.findall(r"[^\W_]+", text)
+    return "-".join(words)[:CLIENT_IN_NAME].strip("-")
+
+
+def file_name(d: Determination, client: str = "") -> tuple[str, str]:
+    """`retirement-loss-check-<year>-<STATE>[-<client>].pdf`: an ASCII name and a Unicode one."""
+    stem = f"retirement-loss-check-{d.answers.tax_year}-{_slug(d.answers.state, False).upper()}"
+    names = []
+    for keep_unicode in (False, True):
+        client_slug = _slug(client, keep_unicode)
+        names.append(f"{stem}-{client_slug}.pdf" if client_slug else f"{stem}.pdf")
+    return names[0], names[1]
+
+
 def pdf_response(
     d: Determination,
     preparer: dict[str, str] | None = None,
@@ -179,8 +217,11 @@ def pdf_response(
     unsure: tuple[str, ...] = (),
 ) -> HttpResponse:
     response = HttpResponse(render_pdf(d, preparer, rows, unsure), content_type="application/pdf")
+    ascii_name, unicode_name = file_name(d, (preparer or {}).get("client", ""))
+    # filename for old clients, filename* (RFC 6266) for the client's own letters; both are built
+    # from letters, digits and hyphens only, so user text cannot end the header or name a path.
     response["Content-Disposition"] = (
-        f'attachment; filename="retirement-loss-check-{d.answers.tax_year}.pdf"'
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name, safe='')}"
     )
     response["Cache-Control"] = "no-store"
     return response

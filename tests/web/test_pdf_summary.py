@@ -54,11 +54,12 @@ SIX = [
         ["does not allow this deduction", "67(g)", "$2,000"],
         id="2020-suspended",
     ),
-    # 2026, permanent: Pub. L. 119-21 §70110; the "returns in 2026" myth is answered.
+    # 2026, permanent: Pub. L. 119-21 §70110 (the "returns in 2026" myth is answered on the
+    # result page; the PDF keeps to answer, amounts and why: test_pdf.py).
     pytest.param(
         {"tax_year": 2026},
-        ["permanently disallows", "119-21", "comes back in 2026"],
-        id="2026-repealed-myth-answered",
+        ["permanently disallows", "119-21", "70110"],
+        id="2026-repealed",
     ),
     # New York allows it 2018 on (Tax Law §615(a)); the state line is named.
     pytest.param(
