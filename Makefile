@@ -72,7 +72,7 @@ serve: setup system-deps
 	$(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) exec $(PY) -m deploy.stack serve
 
 # Figures as ratios against floors measured in the same run (never asserted in make test).
-bench: setup
+bench: setup system-deps
 	$(PY) bench/run.py
 
 # The Locust mix alone, against its own production server on 127.0.0.1 (bounded users and time).
