@@ -8,8 +8,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the tests need: a browser for Playwright, pdftoppm for PDF page images,
-# and the Pango stack WeasyPrint draws with.
-APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# the Pango stack WeasyPrint draws with, and the store and proxy of the cluster test (which
+# `make serve` runs too: nginx in front of gunicorn).
+APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+	redis-server nginx
 
 .PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
@@ -57,24 +59,27 @@ test: setup system-deps lint
 	$(TEST_ENV) $(PY) manage.py law --check
 	$(TEST_ENV) $(PY) -m pytest
 
-# The production configuration, locally: gunicorn, WhiteNoise (compressed, hashed), DEBUG off.
-serve: setup
+# The production configuration, locally: nginx on $(HOST):$(PORT) reading whole requests in
+# front of gunicorn (config/gunicorn.py) on a private loopback port, WhiteNoise (compressed,
+# hashed), DEBUG off. Slow clients wait in nginx, not in a worker (issue 13, finding 2). With
+# REDIS_URL set, sessions, the rate limit and the PDF cache live in that store and no database
+# is used (so no migrate).
+serve: setup system-deps
 	@if [ -z "$$DJANGO_SECRET_KEY" ]; then echo "DJANGO_SECRET_KEY is not set: using a throwaway key for this run (sessions end when it stops)."; fi; \
 	export DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
-	$(SERVE_ENV) $(PY) manage.py migrate --noinput && \
+	{ [ -n "$$REDIS_URL" ] || $(SERVE_ENV) $(PY) manage.py migrate --noinput; } && \
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0 && \
-	$(SERVE_ENV) exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-	  --worker-tmp-dir /dev/shm --access-logfile /dev/null --error-logfile - --log-level warning
+	$(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) exec $(PY) -m deploy.stack serve
 
 # Figures as ratios against floors measured in the same run (never asserted in make test).
-bench: setup
+bench: setup system-deps
 	$(PY) bench/run.py
 
 # The Locust mix alone, against its own production server on 127.0.0.1 (bounded users and time).
 load: setup
 	BENCH_USERS=$${BENCH_USERS:-200} BENCH_SECONDS=$${BENCH_SECONDS:-60} $(PY) -c "import bench.run as b; \
 	  import os; w=(os.cpu_count() or 1)*2+1; \
-	  cm=b.served(workers=w); cm.__enter__(); r=b.load_test(int(os.environ['BENCH_USERS']), int(os.environ['BENCH_SECONDS'])); cm.__exit__(None,None,None); \
+	  cm=b.served(workers=w); cm.__enter__(); r=b.load_test(int(os.environ['BENCH_USERS']), int(os.environ['BENCH_SECONDS']), f'http://{b.HOST}:{b.PORT}'); cm.__exit__(None,None,None); \
 	  [print(f'{k}: {v}') for k,v in r.items()]"
 
 # The whole suite once against a real PostgreSQL server on a local socket (Debian's postgresql).

@@ -301,7 +301,9 @@ def pdf_speed() -> dict[str, float]:
     }
 
 
-def load_test(users: int, seconds: int) -> dict[str, object]:
+def load_test(
+    users: int, seconds: int, host: str, pace: bool = True, prefix: str = "load"
+) -> dict[str, object]:
     out = ROOT / "bench" / "locust"
     out.parent.mkdir(exist_ok=True)
     subprocess.run(
@@ -317,7 +319,7 @@ def load_test(users: int, seconds: int) -> dict[str, object]:
             "-t",
             f"{seconds}s",
             "--host",
-            f"http://{HOST}:{PORT}",
+            host,
             "--csv",
             str(out),
             "--only-summary",
@@ -325,6 +327,7 @@ def load_test(users: int, seconds: int) -> dict[str, object]:
             "ERROR",
         ],
         cwd=ROOT,
+        env={**os.environ, "BENCH_PACE": "1" if pace else "0"},
         check=False,
         capture_output=True,
         text=True,
@@ -343,18 +346,159 @@ def load_test(users: int, seconds: int) -> dict[str, object]:
             return 0.0
         return max(value for value, _count in weighted)
 
-    result.update(
-        load_users=users,
-        load_seconds=seconds,
-        load_requests=int(total["Request Count"]),
-        load_errors=int(total["Failure Count"]),
-        load_rps=round(float(total["Requests/s"]), 1),
-        load_p50_ms=float(total["50%"]),
-        load_p95_ms=float(total["95%"]),
-        load_p99_ms=float(total["99%"]),
-        load_pages_worst_p95_ms=pct(pages, "95%"),
-        load_pdf_p95_ms=pct(pdfs, "95%"),
-    )
+    figures = {
+        "users": users,
+        "seconds": seconds,
+        "requests": int(total["Request Count"]),
+        "errors": int(total["Failure Count"]),
+        "rps": round(float(total["Requests/s"]), 1),
+        "p50_ms": float(total["50%"]),
+        "p95_ms": float(total["95%"]),
+        "p99_ms": float(total["99%"]),
+        "pages_worst_p95_ms": pct(pages, "95%"),
+        "pdf_p95_ms": pct(pdfs, "95%"),
+    }
+    result.update({f"{prefix}_{key}": value for key, value in figures.items()})
+    return result
+
+
+def cluster(servers: int, workdir: Path):
+    """The deployment in miniature (deploy/stack.py): nginx, `servers` app servers of 2 x 1 + 1
+    workers each on a core of its own, and redis-server; no rate limit in the way."""
+    from deploy.stack import Stack
+
+    return Stack(workdir, servers=servers, workers=3, pin=True, RATE_LIMIT_PER_MINUTE="1000000")
+
+
+def cluster_load(users: int, seconds: int) -> dict[str, object]:
+    """The Locust mix without reading pauses (a capacity run) through nginx, with one and then
+    two app servers, in this run; the ratio says how the second app server adds."""
+    import tempfile
+
+    result: dict[str, object] = {}
+    for servers in (1, 2):
+        with tempfile.TemporaryDirectory(prefix="rlc-bench-") as workdir:
+            stack = cluster(servers, Path(workdir)).start()
+            try:
+                result.update(
+                    load_test(users, seconds, stack.url(""), pace=False, prefix=f"proxy{servers}")
+                )
+            finally:
+                stack.close()
+    result["proxy_2_over_1_rps"] = round(result["proxy2_rps"] / max(result["proxy1_rps"], 0.1), 2)
+    return result
+
+
+def store_use(journeys: int = 50) -> dict[str, object]:
+    """Store operations for one whole journey (every question, check, result) and the memory
+    that journeys' sessions hold, counted by the store itself."""
+    import tempfile
+
+    import redis
+
+    from deploy.stack import HOST as LOOPBACK
+    from tests.cluster.visitor import Visitor
+    from tests.web.test_wizard import ROTH_2016
+
+    def journey(stack) -> Visitor:
+        visitor = Visitor(stack.url(""))
+        visitor.start()
+        for step, value in ROTH_2016:
+            visitor.answer(step, value)
+        visitor.confirm()
+        return visitor
+
+    with tempfile.TemporaryDirectory(prefix="rlc-bench-") as workdir:
+        stack = cluster(1, Path(workdir)).start()
+        try:
+            store = redis.Redis(host=LOOPBACK, port=stack.redis_port, socket_timeout=5)
+            journey(stack)  # warm: the first request of a process touches more
+            store.config_resetstat()
+            visitor = journey(stack)
+            stats = store.info("commandstats")
+            operations = sum(
+                v["calls"]
+                for k, v in stats.items()
+                if not k.startswith(("cmdstat_config", "cmdstat_info"))
+            )
+            requests_made = len([u for u in visitor.upstreams if u])
+            store.flushdb()
+            before = store.info("memory")["used_memory"]
+            for _ in range(journeys):
+                journey(stack)
+            after = store.info("memory")["used_memory"]
+            session = next(store.scan_iter(match="rlc:*sessions*", count=1000))
+            return {
+                "store_ops_per_journey": operations,
+                "requests_per_journey": requests_made,
+                "store_ops_by_command": {
+                    k.removeprefix("cmdstat_"): v["calls"]
+                    for k, v in stats.items()
+                    if not k.startswith(("cmdstat_config", "cmdstat_info"))
+                },
+                "store_bytes_per_journey": round((after - before) / journeys),
+                "session_key_bytes": store.memory_usage(session),
+            }
+        finally:
+            stack.close()
+
+
+def slow_clients(probes: int = 31) -> dict[str, object]:
+    """Issue 13, finding 2: five sockets send their headers a byte at a time while /healthz is
+    probed `probes` times (1 s timeout each): how many probes answer, per worker model."""
+    import socket
+    import tempfile
+    import threading
+
+    import requests
+
+    from deploy.stack import HOST as LOOPBACK
+    from deploy.stack import Stack
+
+    request = b"GET /questions/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow\r\n\r\n"
+
+    def answered(port: int) -> int:
+        sockets = [socket.create_connection((LOOPBACK, port), timeout=2) for _ in range(5)]
+        stop = threading.Event()
+
+        def trickle() -> None:
+            for index in range(len(request) - 4):  # never the final blank line
+                if stop.is_set():
+                    return
+                for sock in sockets:
+                    with contextlib.suppress(OSError):
+                        sock.sendall(request[index : index + 1])
+                time.sleep(0.5)
+
+        sender = threading.Thread(target=trickle, daemon=True)
+        sender.start()
+        time.sleep(0.5)
+        ok = 0
+        for _ in range(probes):
+            with contextlib.suppress(requests.RequestException):
+                url = f"http://{LOOPBACK}:{port}/healthz"
+                ok += requests.get(url, timeout=1).status_code == 200
+        stop.set()
+        sender.join(timeout=5)
+        for sock in sockets:
+            sock.close()
+        return ok
+
+    sync = ("--worker-class", "sync", "--threads", "1")
+    result: dict[str, object] = {}
+    for name, args, behind_proxy in (
+        ("sync_direct", sync, False),
+        ("gthread_direct", (), False),
+        ("sync_behind_nginx", sync, True),
+        ("gthread_behind_nginx", (), True),
+    ):
+        with tempfile.TemporaryDirectory(prefix="rlc-bench-") as workdir:
+            stack = Stack(Path(workdir), servers=1, workers=5, gunicorn_args=args).start()
+            try:
+                port = stack.proxy_port if behind_proxy else stack.app_ports[0]
+                result[f"slow_clients_{name}"] = f"{answered(port)}/{probes}"
+            finally:
+                stack.close()
     return result
 
 
@@ -365,6 +509,8 @@ GOALS = {
     "pdf_vs_same_words_ratio": ("≤ 2", lambda v: v <= 2),
     "pdf_cached_ms": ("≤ 10", lambda v: v <= 10),
     "load_errors": ("0", lambda v: v == 0),
+    "proxy1_errors": ("0", lambda v: v == 0),
+    "proxy2_errors": ("0", lambda v: v == 0),
     "load_pages_worst_p95_ms": ("≤ 500", lambda v: v <= 500),
     "first_page_weight_kb": ("≤ 150", lambda v: v <= 150),
 }
@@ -385,7 +531,17 @@ def main() -> None:
     if users > 0:
         workers = (os.cpu_count() or 1) * 2 + 1
         with served(workers=workers):
-            results.update(load_test(users, seconds))
+            results.update(load_test(users, seconds, f"http://{HOST}:{PORT}"))
+    from deploy.stack import missing_binaries
+
+    if not missing_binaries():  # `make bench` installs them (system-deps)
+        results.update(store_use())
+        capacity_users = int(os.environ.get("BENCH_CAPACITY_USERS", "30"))
+        capacity_seconds = int(os.environ.get("BENCH_CAPACITY_SECONDS", "30"))
+        if capacity_users > 0:
+            results.update(cluster_load(capacity_users, capacity_seconds))
+        if os.environ.get("BENCH_SLOW_CLIENTS", "1") == "1":
+            results.update(slow_clients())
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print("| figure | value | goal |\n|---|---|---|")
     for key, value in results.items():

@@ -22,7 +22,11 @@ ALLOWED_HOSTS = [
     for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
     if host.strip()
 ]
-DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# Many app servers share one store (Redis or Valkey): sessions, the rate limit and the PDF cache.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", "" if REDIS_URL else f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+)
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # Behind a TLS-terminating proxy in production: redirect plain HTTP unless told otherwise.
 SECURE_SSL_REDIRECT = os.environ.get(
@@ -59,6 +63,11 @@ try:
     [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
 except ValueError as error:
     raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from None
+# With the shared store nothing uses a database: a DATABASE_URL beside it would be kept for nothing.
+if REDIS_URL and DATABASE_URL:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL or DATABASE_URL, not both: with REDIS_URL no database is used."
+    )
 # A wildcard host would let any Host header through (cache poisoning, password-reset style tricks).
 if "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list host names, not '*'.")
@@ -107,16 +116,33 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# With REDIS_URL: no database at all (Django's dummy backend refuses any query), because
+# sessions, the rate limit and the PDF cache all live in the store. Without it: SQLite or
+# DATABASE_URL holds the sessions and the rate-limit table; the PDF cache stays in process memory.
+DATABASES = (
+    {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)} if DATABASE_URL else {}
+)
+if DATABASES and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock at BEGIN: a session save reads then writes in one transaction
     # (interview/sessions.py), and a deferred one would fail "database is locked" under load.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "rlc",
+            "TIMEOUT": SESSION_IDLE_MINUTES * 60,
+            # A store that stops answering fails a request in seconds, not a worker timeout.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 
-# Answers live only in the server-side session, and only while the user is active.
-# Writes back only the keys a request changed, over what is stored now (issue 13, finding 6).
-SESSION_ENGINE = "interview.sessions"
+# Answers live only in the server-side session, and only while the user is active: in the store
+# the session key expires with the idle timeout, so answers disappear on their own. Either way a
+# request writes back only the keys it changed, over what is stored now (issue 13, finding 6).
+SESSION_ENGINE = "interview.sessions_cache" if REDIS_URL else "interview.sessions"
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 # Off: a request that changes nothing must not write back its older copy of the answers;
 # interview.sessions.SessionMiddleware pushes the idle expiry forward instead.
@@ -195,5 +221,9 @@ LOGGING = {
         "fontTools": {"handlers": [], "level": "CRITICAL", "propagate": False},
     },
 }
+
+# Where the rate limit counts (interview/ratelimit.py): "cache" is one expiring key per client and
+# minute in the shared store; "database" is the interview_ratewindow table.
+RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024  # answers are small; refuse huge bodies early

@@ -1,4 +1,4 @@
-"""A database session that never writes back answers it did not change (issue 13, finding 6).
+"""A session that never writes back answers it did not change (issue 13, finding 6).
 
 Django's database session saves, at the end of a request, the whole dictionary it loaded at the
 start. With `SESSION_SAVE_EVERY_REQUEST` on, a slow request that changed nothing (the keep-alive
@@ -13,18 +13,28 @@ Here, instead:
   only the keys it set or deleted over it, so every other key keeps what was saved meanwhile.
 The key is the unit of merging: journeys.py gives each journey step, and each journey's result,
 a key of its own, so two tabs, or two steps, never share one.
+
+With REDIS_URL the same merging runs over Django's cache session (`CacheSessionStore`, engine
+`interview.sessions_cache`): it re-reads the stored dictionary just before it writes and moves
+the expiry with the cache's own `touch`. The store has no transaction here, so two writes of the
+same session within the same few milliseconds can still race; the window is that short read-write,
+not a whole request as before.
 """
 
 from __future__ import annotations
 
-from django.contrib.sessions.backends import db
+from contextlib import AbstractContextManager, nullcontext
+
+from django.contrib.sessions.backends import cache, db
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import router, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 
-class SessionStore(db.SessionStore):
+class _MergingStore:
+    """Change tracking and merge-on-save, for any session backend (see the subclasses)."""
+
     def __init__(self, session_key: str | None = None) -> None:
         super().__init__(session_key)
         self._changed: set[str] = set()
@@ -61,18 +71,18 @@ class SessionStore(db.SessionStore):
 
     # ---- write only those keys, over what is stored now ---------------------------------------
 
+    def _stored_now(self) -> dict | None:  # the stored dictionary, None if gone
+        raise NotImplementedError
+
+    def _write_lock(self) -> AbstractContextManager:
+        return nullcontext()
+
     def _merged_with_stored(self) -> None:
         """Replace our copy with what is stored now plus this request's own changes."""
-        stored = (
-            self.model.objects.select_for_update()
-            .filter(session_key=self.session_key, expire_date__gt=timezone.now())
-            .values_list("session_data", flat=True)
-            .first()
-        )
-        if stored is None:
+        merged = self._stored_now()
+        if merged is None:
             return  # deleted or expired meanwhile: Django's save decides (UpdateError or new)
         mine = self._get_session()
-        merged = self.decode(stored)
         for key in self._changed:
             if key in mine:
                 merged[key] = mine[key]
@@ -84,7 +94,7 @@ class SessionStore(db.SessionStore):
         if must_create or self.session_key is None or self._cleared:
             super().save(must_create=must_create)
             return
-        with transaction.atomic(using=router.db_for_write(self.model)):
+        with self._write_lock():
             self._merged_with_stored()
             super().save(must_create=False)
         self._changed.clear()
@@ -92,7 +102,7 @@ class SessionStore(db.SessionStore):
     def cycle_key(self) -> None:
         # The new row starts from what is stored now, not from this request's older copy.
         if self.session_key is not None and not self._cleared:
-            with transaction.atomic(using=router.db_for_write(self.model)):
+            with self._write_lock():
                 self._merged_with_stored()
         super().cycle_key()
 
@@ -101,11 +111,45 @@ class SessionStore(db.SessionStore):
         if self.session_key is None or self._touched:
             return
         self._touched = True
+        self._move_expiry()
+
+    def _move_expiry(self) -> None:
+        raise NotImplementedError
+
+
+class SessionStore(_MergingStore, db.SessionStore):
+    """The database session (the default, SQLite or DATABASE_URL)."""
+
+    def _stored_now(self) -> dict | None:
+        stored = (
+            self.model.objects.select_for_update()
+            .filter(session_key=self.session_key, expire_date__gt=timezone.now())
+            .values_list("session_data", flat=True)
+            .first()
+        )
+        return None if stored is None else self.decode(stored)
+
+    def _write_lock(self) -> AbstractContextManager:
+        return transaction.atomic(using=router.db_for_write(self.model))
+
+    def _move_expiry(self) -> None:
         # Only a live row: an expired one (not yet swept) must not come back to life.
         live = self.model.objects.filter(
             session_key=self.session_key, expire_date__gt=timezone.now()
         )
         live.update(expire_date=self.get_expiry_date())
+
+
+class CacheSessionStore(_MergingStore, cache.SessionStore):
+    """The cache session, with REDIS_URL: expiry is the key's own."""
+
+    def _stored_now(self) -> dict | None:
+        stored = self._cache.get(self.cache_key)
+        return dict(stored) if isinstance(stored, dict) else None
+
+    def _move_expiry(self) -> None:
+        # touch() moves an existing key's expiry and never brings back an expired one.
+        self._cache.touch(self.cache_key, self.get_expiry_age())
 
 
 class SessionMiddleware(DjangoSessionMiddleware):
@@ -117,7 +161,7 @@ class SessionMiddleware(DjangoSessionMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         session = getattr(request, "session", None)
         if (
-            isinstance(session, SessionStore)
+            isinstance(session, _MergingStore)
             and session.accessed
             and not session.modified
             and response.status_code < 500

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
@@ -41,14 +42,34 @@ def _sessions() -> None:
         probe.delete()
 
 
-CHECKS: dict[str, Callable[[], None]] = {"database": _database, "sessions": _sessions}
+def _store() -> None:
+    """The shared store (REDIS_URL) takes a write and gives it back: the rate limit and the PDF
+    cache live there."""
+    cache.set(PROBE, "ok", timeout=10)
+    try:
+        if cache.get(PROBE) != "ok":
+            raise LookupError("the probe key was not read back")
+    finally:
+        cache.delete(PROBE)
+
+
+def checks() -> dict[str, Callable[[], None]]:
+    """What this deployment needs: the database only where one is configured (none beside
+    REDIS_URL), the store where there is one, and the session engine always."""
+    found: dict[str, Callable[[], None]] = {}
+    if connection.settings_dict["ENGINE"] != "django.db.backends.dummy":
+        found["database"] = _database
+    if settings.REDIS_URL:
+        found["store"] = _store
+    found["sessions"] = _sessions
+    return found
 
 
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready to serve a journey: every check in CHECKS passes; 503 naming the failing ones."""
+    """Ready to serve a journey: every check in checks() passes; 503 naming the failing ones."""
     results = {}
-    for name, check in CHECKS.items():
+    for name, check in checks().items():
         try:
             check()
         except Exception:  # any failure means "not ready", never a 500 page

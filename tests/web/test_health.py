@@ -65,3 +65,24 @@ def test_readyz_writes_a_probe_session_and_leaves_nothing_behind(client):
     response = client.get("/readyz")
     assert response.json() == {"status": "ok", "database": "ok", "sessions": "ok"}
     assert Session.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_readyz_checks_the_store_when_redis_url_is_set(client, settings, monkeypatch):
+    from django.core.cache import cache
+
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"  # the memory cache stands in for the store
+    assert client.get("/readyz").json() == {
+        "status": "ok",
+        "database": "ok",
+        "store": "ok",
+        "sessions": "ok",
+    }
+
+    def down(*args, **kwargs):
+        raise ConnectionError("store down")
+
+    monkeypatch.setattr(cache, "set", down)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["store"] == "error"

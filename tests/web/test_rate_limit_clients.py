@@ -83,3 +83,41 @@ def test_the_old_windows_are_swept_away(api, monkeypatch, settings):
     monkeypatch.setattr(ratelimit.time, "time", lambda: 1_800_000_015.0 + 180)
     api(BODY, REMOTE_ADDR="198.51.100.7")
     assert RateWindow.objects.count() == 1
+
+
+@pytest.fixture
+def counted_in_the_cache(settings, one_moment):
+    """RATE_LIMIT_STORE as REDIS_URL sets it, on this process's memory cache (the cluster test
+    runs the same code against a real store)."""
+    from django.core.cache import cache
+
+    settings.RATE_LIMIT_STORE = "cache"
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_with_the_store_the_limit_counts_in_the_cache_and_not_the_table(api, counted_in_the_cache):
+    from interview.models import RateWindow
+
+    statuses = [api(BODY, REMOTE_ADDR="203.0.113.9").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert counted_in_the_cache.get("rlc-rate:203.0.113.9:30000000") == 4
+    assert RateWindow.objects.count() == 0
+
+
+def test_a_batch_spends_one_per_body_in_the_cache_too(counted_in_the_cache):
+    assert ratelimit.count("203.0.113.9", 30000000, 3) == 3
+    assert ratelimit.count("203.0.113.9", 30000000) == 4
+
+
+def test_a_store_that_does_not_answer_lets_the_request_through(
+    api, counted_in_the_cache, monkeypatch
+):
+    from redis.exceptions import ConnectionError as StoreDown
+
+    def down(*args, **kwargs):
+        raise StoreDown("store down")
+
+    monkeypatch.setattr(counted_in_the_cache, "add", down)
+    assert api(BODY, REMOTE_ADDR="203.0.113.9").status_code == 200
