@@ -258,7 +258,8 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         and answers.age_at_distribution < EARLY_WITHDRAWAL_AGE
     ):
         out.add("early_withdrawal_72t", kind="note")
-    out.add(RECORDS_RULE[group], kind="next_step")
+    # Records of a final distribution only once there was one (issue 12).
+    out.add(RECORDS_RULE[group] if loss is not None else "records_open", kind="next_step")
 
     return FederalOutcome(
         deductible=reason is FederalReason.ALLOWED_MISC_ITEMIZED,

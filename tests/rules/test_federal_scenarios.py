@@ -755,8 +755,8 @@ def base(**kw) -> Answers:
         ),
         pytest.param(
             base(fully_liquidated=False, total_distributions=None),
-            {"myth_market_drop", "not_fully_liquidated"},
-            {"loss_amount"},
+            {"myth_market_drop", "not_fully_liquidated", "records_open"},
+            {"loss_amount", "records_ira"},  # no final distribution yet: no 1099-R to keep
             id="open-accounts-answer-the-market-drop-myth",
         ),
         pytest.param(
