@@ -29,6 +29,13 @@ WORKSHEET_FIELDS = (
     "converted_in_year",
 )
 STILL_THERE = (NO, ROLLED_OVER)
+# Parts of the basis from earlier years, when it is built (steps in basis_questions.py).
+BUILD_SIGNS = {
+    "ws_build_added": 1,
+    "ws_build_converted": 1,
+    "ws_build_returned": -1,
+    "ws_build_recovered": -1,
+}
 MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
 
 
@@ -70,9 +77,18 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
     worksheet = None
     if has_basis == WORK_IT_OUT:
         # "Work it out with me": a blank figure is "I don't have this", counted as 0.
-        worksheet = BasisWorksheet(
-            **{field: _decimal(stored.get(step)) or Decimal(0) for step, field in FIGURES.items()}
+        figures = {
+            field: _decimal(stored.get(step)) or Decimal(0) for step, field in FIGURES.items()
+        }
+        parts = tuple(
+            (step, sign * amount)
+            for step, sign in BUILD_SIGNS.items()
+            if (amount := _decimal(stored.get(step)))
         )
+        if parts and not stored.get("ws_before"):
+            # No last Form 8606: the basis from earlier years, added up from its parts.
+            figures["basis_before_year"] = max(Decimal(0), sum(a for _, a in parts))
+        worksheet = BasisWorksheet(**figures, before_parts=parts)
         basis, received = worksheet.basis, worksheet.received if paid_out == YES else None
     return Answers(
         account_type=account_type,

@@ -80,7 +80,8 @@ def basis_worksheet_lines(d: Determination) -> tuple[WorksheetLine, ...]:
     before, added, paid = _labels(group, year)
     source_before, source_added, source_paid = _sources(group)
     traditional = group is AccountGroup.TRADITIONAL_IRAS
-    lines = [
+    lines = [*_parts(worksheet, group)]
+    lines += [
         WorksheetLine(before, worksheet.basis_before_year, source_before),
         WorksheetLine(added, worksheet.after_tax_added_in_year, source_added),
         WorksheetLine(
@@ -112,6 +113,35 @@ def basis_worksheet_lines(d: Determination) -> tuple[WorksheetLine, ...]:
             )
         )
     return tuple(lines)
+
+
+def _parts(worksheet: BasisWorksheet, group: AccountGroup) -> list[WorksheetLine]:
+    """The basis from earlier years built from its parts, when no Form 8606 was at hand."""
+    roth = group is AccountGroup.ROTH_IRAS
+    labels = {
+        "ws_build_added": (
+            _("Roth contributions in the years before")
+            if roth
+            else _("Nondeductible contributions in the years before"),
+            _("Form 5498, box 10") if roth else _("Form 5498, box 1, less what was deducted"),
+        ),
+        "ws_build_converted": (
+            _("Conversions and Roth 401(k) rollovers in the years before"),
+            _("Form 5498, box 3; Form 1099-R, box 5"),
+        ),
+        "ws_build_returned": (
+            _("Less contributions returned or recharacterized"),
+            _("your records"),
+        ),
+        "ws_build_recovered": (
+            _("Less basis already paid back to you"),
+            _("Form 8606 of those years") if not roth else _("Form 8606, Part III"),
+        ),
+    }
+    return [
+        WorksheetLine(*labels[code][:1], amount, labels[code][1])
+        for code, amount in worksheet.before_parts
+    ]
 
 
 def needs_review(d: Determination) -> bool:

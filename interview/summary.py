@@ -29,7 +29,14 @@ QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     ("filing_status", "filing_status", questions.FilingStatusForm),
     ("age", "age_at_distribution", questions.AgeForm),
 )
-MONEY = {"basis", "state_basis", "total_distributions", "agi", *basis_questions.FIGURES}
+MONEY = {
+    "basis",
+    "state_basis",
+    "total_distributions",
+    "agi",
+    *basis_questions.FIGURES,
+    *basis_questions.BUILD_SIGNS,
+}
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,14 @@ def _inherited(wizard: NamedUrlSessionWizardView) -> bool:
     return asks_inherited(wizard) and _raw(wizard, "inherited") == questions.YES
 
 
+def builds_basis(wizard: NamedUrlSessionWizardView, step: str) -> bool:
+    """The basis from earlier years left blank: add it up from its parts, where they apply."""
+    if not works_basis_out(wizard) or _raw(wizard, "ws_before") != "":
+        return False
+    asked = basis_questions.questions_for(_raw(wizard, "account_type"), _inherited(wizard))
+    return step in asked
+
+
 def asks_added(wizard: NamedUrlSessionWizardView) -> bool:
     """An heir cannot add to an inherited IRA."""
     return works_basis_out(wizard) and not _inherited(wizard)
@@ -263,6 +271,10 @@ CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
     "state": asks_state,
     "basis": asks_basis_amount,
     "ws_before": works_basis_out,
+    **{
+        step: (lambda wizard, step=step: builds_basis(wizard, step))
+        for step in basis_questions.BUILD_SIGNS
+    },
     "ws_added": asks_added,
     "ws_paid_out": asks_paid_out,
     "ws_converted": asks_converted,
@@ -297,7 +309,7 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
         if step == CHECK_STEP:
             return {}
         kwargs: dict[str, object] = {"account_type": _raw(self, "account_type")}
-        if step in basis_questions.FIGURES:
+        if step in basis_questions.FIGURES or step in basis_questions.BUILD_SIGNS:
             kwargs["inherited"] = _inherited(self)
         return kwargs
 

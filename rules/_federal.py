@@ -223,6 +223,8 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
     out = _Statements(us, year, facts, group)
     if worksheet is not None:
         out.add(WORKSHEET_RULE[group], kind="note")
+        if worksheet.before_parts:
+            out.add("basis_rebuilt", kind="note")
         if worksheet.converted_in_year > ZERO and loss:
             out.add("lost_before_conversion", kind="note")
             out.add("lost_before_conversion_unsettled", kind="note")

@@ -101,6 +101,9 @@ class BasisWorksheet:
     after_tax_added_in_year: Decimal = Decimal(0)  # 8606 line 1 / Roth contributions / plan
     paid_out_in_year: Decimal = Decimal(0)  # 8606 line 7 / everything received that year
     converted_in_year: Decimal = Decimal(0)  # 8606 line 8: traditional IRAs only
+    # Where basis_before_year was rebuilt from earlier years (no last Form 8606 at hand): the
+    # parts, as (code, amount): contributions, conversions, returned, recovered (signs applied).
+    before_parts: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def basis(self) -> Decimal:

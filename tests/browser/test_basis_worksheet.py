@@ -22,7 +22,7 @@ def test_work_it_out_with_me_on_a_phone(new_page):
     fill(page, "2024")
     select(page, "Texas")
     for name, value, says in [
-        ("basis from earlier years", "", "Line 14 of the last Form 8606"),
+        ("basis from earlier years", "0", "Line 14 of the last Form 8606"),
         ("contribute without deducting", "7,000", "Form 8606, line 1"),
         ("paid out to you that year", "", "Form 8606, line 7"),
         ("convert to a Roth IRA", "$6,800", "Form 8606, line 8"),

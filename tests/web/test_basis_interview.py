@@ -23,14 +23,14 @@ def test_work_it_out_asks_the_traditional_figures_one_page_each(client):
     assert next_step(walk(client, BACKDOOR)) == "ws_before"
     page = client.get(step_url(client, "ws_before")).content.decode()
     assert "Line 14 of the last Form 8606" in page
-    assert next_step(answer(client, "ws_before", "")) == "ws_added"
+    assert next_step(answer(client, "ws_before", "0")) == "ws_added"
     assert next_step(answer(client, "ws_added", "7,000")) == "ws_paid_out"
     assert next_step(answer(client, "ws_paid_out", "")) == "ws_converted"
     assert next_step(answer(client, "ws_converted", "$6,800")) == "age"
 
 
 def test_the_backdoor_result_shows_the_worksheet_with_its_form_lines(client):
-    walk(client, [*BACKDOOR, ("ws_before", ""), ("ws_added", "7000"), ("ws_paid_out", "")])
+    walk(client, [*BACKDOOR, ("ws_before", "0"), ("ws_added", "7000"), ("ws_paid_out", "")])
     walk_on = answer(client, "ws_converted", "6800")
     assert walk_on.status_code == 302
     answer(client, "age", "40")
@@ -81,3 +81,40 @@ def test_bad_input_gets_a_message_and_coming_back_keeps_what_was_entered(client)
     client.get(step_url(client, "ws_added"))
     again = client.get(step_url(client, "ws_before")).content.decode()
     assert 'value="5,000"' in again
+
+
+def test_without_a_form_8606_the_roth_basis_is_added_up_from_its_parts(client):
+    walk(
+        client,
+        [
+            ("account_type", "roth_ira"),
+            ("inherited", "no"),
+            ("fully_liquidated", "yes"),
+            ("has_basis", "work_it_out"),
+            ("tax_year", "2016"),
+            ("state", "TX"),
+        ],
+    )
+    # Blank = "I don't have this": the parts are asked, one page each.
+    assert next_step(answer(client, "ws_before", "")) == "ws_build_added"
+    assert next_step(answer(client, "ws_build_added", "20,000")) == "ws_build_converted"
+    assert next_step(answer(client, "ws_build_converted", "10,000")) == "ws_build_returned"
+    assert next_step(answer(client, "ws_build_returned", "2,000")) == "ws_build_recovered"
+    assert next_step(answer(client, "ws_build_recovered", "3,000")) == "ws_added"
+    answer(client, "ws_added", "")
+    answer(client, "ws_paid_out", "21,000")
+    answer(client, "agi", "50,000")
+    answer(client, "age", "")
+    page = confirm(client).content.decode()
+    # 20,000 + 10,000 − 2,000 − 3,000 = 25,000 of basis; 25,000 − 21,000 = 4,000 lost (2016).
+    assert "Less contributions returned or recharacterized" in page
+    assert "$25,000" in page and "$4,000" in page
+    assert "6693(b)(2)" in page  # a Form 8606 never filed can still be filed (penalty $50)
+
+
+def test_a_traditional_basis_is_built_from_nondeductible_contributions_less_recovered(client):
+    walk(client, BACKDOOR)
+    assert next_step(answer(client, "ws_before", "")) == "ws_build_added"
+    # Traditional IRAs have no conversions-in or returned lines to build from.
+    assert next_step(answer(client, "ws_build_added", "12,000")) == "ws_build_recovered"
+    assert next_step(answer(client, "ws_build_recovered", "2,000")) == "ws_added"
