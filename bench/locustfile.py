@@ -23,8 +23,8 @@ BODY = {
 JOURNEY = [  # every question the interview asks for this case, in its order
     ("account_type", "roth_ira"),
     ("inherited", "no"),
-    ("has_basis", "yes"),
     ("fully_liquidated", "yes"),
+    ("has_basis", "yes"),
     ("tax_year", "2016"),
     ("state", "TX"),
     ("basis", "20000"),
@@ -41,11 +41,14 @@ class Taxpayer(HttpUser):
 
     @task(5)
     def wizard_journey(self) -> None:
-        page = self.client.get("/questions/?reset", name="question page").text
+        # "Start now": a journey of its own, whose pages are /j/<key>/… (interview/journeys.py).
+        started = self.client.get("/new/", name="question page")
+        journey = started.url.split("/j/")[1].split("/")[0]
+        page = started.text
         for step, value in JOURNEY:
             token = TOKEN.search(page).group(1)
             response = self.client.post(
-                f"/questions/{step}/",
+                f"/j/{journey}/questions/{step}/",
                 {
                     "csrfmiddlewaretoken": token,
                     "interview_wizard-current_step": step,
@@ -58,7 +61,7 @@ class Taxpayer(HttpUser):
             self.wait()  # a person reads each question before answering
         token = TOKEN.search(page).group(1)
         self.client.post(
-            "/questions/check/",
+            f"/j/{journey}/questions/check/",
             {"csrfmiddlewaretoken": token, "interview_wizard-current_step": "check"},
             headers={"Referer": self.host + "/"},
             name="check and result",

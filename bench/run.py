@@ -114,6 +114,7 @@ class Browser:
     def __init__(self) -> None:
         self.connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
         self.cookies: dict[str, str] = {}
+        self.location = ""  # the last response's Location header
 
     def request(
         self, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None
@@ -124,6 +125,7 @@ class Browser:
         self.connection.request(method, path, body=body, headers=headers)
         response = self.connection.getresponse()
         data = response.read()
+        self.location = response.headers.get("Location", "")
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
             self.cookies[name] = rest.split(";")[0]
@@ -132,9 +134,9 @@ class Browser:
 
 def wizard_step_ratio() -> dict[str, float]:
     browser = Browser()
-    browser.request("GET", "/questions/account_type/?reset")
-    browser.request("GET", "/questions/account_type/")
-    _status, page = browser.request("GET", "/questions/account_type/")
+    _status, _ = browser.request("GET", "/new/")  # a journey of its own (/j/<key>/…)
+    step_path = browser.location
+    _status, page = browser.request("GET", step_path)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
     form = urlencode(
         {
@@ -149,7 +151,7 @@ def wizard_step_ratio() -> dict[str, float]:
     }
 
     def post_step() -> None:
-        status, _ = browser.request("POST", "/questions/account_type/", form, headers)
+        status, _ = browser.request("POST", step_path, form, headers)
         assert status == 302, status
 
     def hello() -> None:

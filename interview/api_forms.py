@@ -237,6 +237,21 @@ class DeterminationForm(forms.Form):
                     "invalid",
                 ),
             )
+        if (
+            isinstance(worksheet, dict)
+            and worksheet.get("after_tax_added_in_year")
+            and (data.get("inherited"))
+        ):
+            self.add_error(
+                "basis_worksheet",
+                forms.ValidationError(
+                    _(
+                        "after_tax_added_in_year must be 0 for an inherited IRA: an heir cannot "
+                        "contribute to it."
+                    ),
+                    "invalid",
+                ),
+            )
         converted = worksheet.get("converted_in_year") if isinstance(worksheet, dict) else None
         traditional = kind in CONVERTIBLE and not data.get("inherited")
         if converted and not traditional:

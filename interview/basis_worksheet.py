@@ -83,7 +83,11 @@ def basis_worksheet_lines(d: Determination) -> tuple[WorksheetLine, ...]:
     lines = [*_parts(worksheet, group)]
     lines += [
         WorksheetLine(before, worksheet.basis_before_year, source_before),
-        WorksheetLine(added, worksheet.after_tax_added_in_year, source_added),
+        *(
+            []
+            if group is AccountGroup.INHERITED_IRA  # an heir cannot add to an inherited IRA
+            else [WorksheetLine(added, worksheet.after_tax_added_in_year, source_added)]
+        ),
         WorksheetLine(
             _("Your basis"), worksheet.basis, _("Form 8606, line 3") if traditional else ""
         ),

@@ -210,3 +210,11 @@ def test_the_command_line_reads_the_same_body(monkeypatch, capsys):
     printed = json.loads(capsys.readouterr().out)
     assert printed["federal"]["loss"] == "3000.00"
     assert printed["basis_worksheet"]["basis"] == "18000.00"
+
+
+def test_an_heir_cannot_add_to_an_inherited_ira(api):
+    response = api(
+        body("traditional_ira", 2015, {"after_tax_added_in_year": "100"}, inherited=True)
+    )
+    assert response.status_code == 400
+    assert "inherited" in response.json()["errors"]["basis_worksheet"][0]
