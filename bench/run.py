@@ -134,9 +134,13 @@ class Browser:
 
 def wizard_step_ratio() -> dict[str, float]:
     browser = Browser()
-    _status, _ = browser.request("GET", "/new/")  # a journey of its own (/j/<key>/…)
-    step_path = browser.location
-    _status, page = browser.request("GET", step_path)
+    step_path = "/new/"  # "Start now": a journey of its own (/j/<key>/…), then its first question
+    status, page = browser.request("GET", step_path)
+    for _hop in range(5):
+        if status != 302:
+            break
+        step_path = browser.location
+        status, page = browser.request("GET", step_path)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
     form = urlencode(
         {
