@@ -20,7 +20,7 @@ def determine(
     """
     law = law or current_law()
     federal = federal_outcome(answers, law)
-    state = state_outcome(answers, federal, law, today or datetime.date.today())
+    state = state_outcome(answers, federal, law, today)  # today only where a refund is due
     return Determination(answers=answers, rules_version=law.version, federal=federal, state=state)
 
 

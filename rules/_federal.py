@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ._law import FEDERAL, Jurisdiction, Law
+from ._law import FEDERAL, Jurisdiction, Law, Rule
 from ._model import (
     AccountGroup,
     AccountType,
@@ -89,6 +89,20 @@ _RETIREMENT_MYTHS = (
 )
 
 
+_REASONS = {reason.value: reason for reason in FederalReason}  # a dict lookup, not Enum()
+_FIXED: dict[tuple[int, str], tuple[Rule, Statement]] = {}
+_SETS: dict[tuple[object, ...], tuple[Jurisdiction, tuple[Statement, ...]]] = {}
+
+
+def _fixed(rule: Rule, rule_id: str, kind: str) -> Statement:
+    """The one Statement of a rule whose text mentions no figure (kept per rule and kind)."""
+    cached = _FIXED.get((id(rule), kind))
+    if cached is None or cached[0] is not rule:  # an id can be reused by a later law load
+        cached = (rule, Statement(rule_id, rule.statement, rule.years, rule.citations, (), kind))
+        _FIXED[(id(rule), kind)] = cached
+    return cached[1]
+
+
 class _Statements:
     """Collects the law's statements that apply, with the figures each one may mention."""
 
@@ -107,26 +121,39 @@ class _Statements:
         self.items: list[Statement] = []
 
     def add(self, rule_id: str, kind: str = "reason") -> bool:
-        rules = tuple(
-            r for r in self.jurisdiction.rules_for(rule_id, self.year) if r.applies(self.group)
-        )
-        for rule in rules:
+        added = False
+        for rule in self.jurisdiction.rules_for(rule_id, self.year):
+            if rule.applies_to and self.group not in rule.applies_to:
+                continue
+            added = True
+            if "{" not in rule.statement:
+                # Nothing to fill in: the same statement serves every answer (make bench).
+                self.items.append(_fixed(rule, rule_id, kind))
+                continue
             facts = (
                 tuple(sorted({**self.facts, **rule.values}.items()))
                 if rule.values
                 else self.sorted_facts
             )
+            # Positional: this runs a dozen times per determination (make bench).
             self.items.append(
-                Statement(
-                    code=rule_id,
-                    text=rule.statement,
-                    years=rule.years,
-                    citations=rule.citations,
-                    facts=facts,
-                    kind=kind,
-                )
+                Statement(rule_id, rule.statement, rule.years, rule.citations, facts, kind)
             )
-        return bool(rules)
+        return added
+
+    def add_all(self, rule_ids: tuple[str, ...], kind: str) -> None:
+        """Several rules at once; where none mentions a figure, one list per year and group."""
+        key = (id(self.jurisdiction), rule_ids, self.year, self.group, kind)
+        cached = _SETS.get(key)
+        if cached is None or cached[0] is not self.jurisdiction:
+            before = len(self.items)
+            for rule_id in rule_ids:
+                self.add(rule_id, kind)
+            added = tuple(self.items[before:])
+            if all(not s.facts for s in added):  # only statements the same for every answer
+                _SETS[key] = (self.jurisdiction, added)
+            return
+        self.items.extend(cached[1])
 
     def add_period(self, kind: str = "reason") -> None:
         period = self.jurisdiction.period_for(self.year)
@@ -203,7 +230,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
     elif loss == ZERO:
         reason = FederalReason.NO_LOSS
     else:
-        reason = FederalReason(period.outcome)
+        reason = _REASONS[period.outcome]
 
     floor = after_floor = None
     if reason is FederalReason.ALLOWED_MISC_ITEMIZED and answers.agi is not None:
@@ -253,8 +280,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         out.add("myth_returns_2026", kind="myth")
         out.add("myth_nol", kind="myth")
         out.add("annuity_72b3", kind="note")
-    for myth in _RETIREMENT_MYTHS:
-        out.add(myth, kind="myth")
+    out.add_all(_RETIREMENT_MYTHS, kind="myth")
     if (
         answers.age_at_distribution is not None
         and answers.age_at_distribution < EARLY_WITHDRAWAL_AGE
@@ -272,7 +298,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         deductible_after_floor=after_floor,
         statements=tuple(out.items),
         form_line=period.form_line if reason is FederalReason.ALLOWED_MISC_ITEMIZED else "",
-        regime=FederalReason(period.outcome),
+        regime=_REASONS[period.outcome],
     )
 
 

@@ -101,12 +101,16 @@ class Jurisdiction:
     rules_by_year: Mapping[tuple[str, int], tuple[Rule, ...]] = field(default_factory=dict)
     limits: tuple[ItemizedLimit, ...] = ()
     refund: Refund | None = None
+    periods_by_year: Mapping[int, Period] = field(default_factory=dict)
 
     def limit_for(self, limit_id: str, year: int) -> ItemizedLimit | None:
         return next((x for x in self.limits if x.id == limit_id and year in x.years), None)
 
     def period_for(self, year: int) -> Period:
-        for period in self.periods:
+        found = self.periods_by_year.get(year)
+        if found is not None:
+            return found
+        for period in self.periods:  # a year outside the supported range: the slow way
             if year in period.years:
                 return period
         raise LawError(f"{self.source}: no period covers tax year {year}")
@@ -322,6 +326,10 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
         rules_by_year=MappingProxyType(by_year),
         limits=limits,
         refund=read_refund(reader, data.get("refund")),
+        # determine() looks the period up several times per answer: index it by year once.
+        periods_by_year=MappingProxyType(
+            {y: p for p in periods for y in range(FIRST_TAX_YEAR, last_year + 1) if y in p.years}
+        ),
     )
 
 

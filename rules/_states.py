@@ -45,8 +45,19 @@ class _Said(Protocol):
     citations: tuple[Citation, ...]
 
 
+_STATUSES = {status.value: status for status in StateStatus}  # a dict lookup, not Enum()
+_FIXED: dict[tuple[int, str], tuple[_Said, Statement]] = {}
+
+
 def _statement(source: _Said, facts: dict[str, object], kind: str = "reason") -> Statement:
-    return _note(source.id, source.statement, source.years, source.citations, facts, kind)
+    if "{" in source.statement:
+        return _note(source.id, source.statement, source.years, source.citations, facts, kind)
+    # Nothing to fill in: one Statement per source serves every answer (make bench).
+    cached = _FIXED.get((id(source), kind))
+    if cached is None or cached[0] is not source:  # an id can be reused by a later law load
+        fixed = _note(source.id, source.statement, source.years, source.citations, {}, kind)
+        cached = _FIXED[(id(source), kind)] = (source, fixed)
+    return cached[1]
 
 
 def has_state_basis(answers: Answers, period: Period) -> bool:
@@ -55,7 +66,7 @@ def has_state_basis(answers: Answers, period: Period) -> bool:
 
 
 def state_outcome(
-    answers: Answers, federal: FederalOutcome, law: Law, today: datetime.date
+    answers: Answers, federal: FederalOutcome, law: Law, today: datetime.date | None = None
 ) -> StateOutcome:
     """Decide the state answer; the federal outcome is read, never changed.
 
@@ -71,7 +82,7 @@ def state_outcome(
     if answers.account_type is AccountType.TAXABLE_BROKERAGE:
         period = jurisdiction.capital_losses
         assert period is not None
-        status = StateStatus(period.outcome)
+        status = _STATUSES[period.outcome]
         loss = None if status is StateStatus.NO_INCOME_TAX else federal.loss
         reason = period.id
         if status is not StateStatus.NO_INCOME_TAX and not (loss and loss > ZERO):
@@ -89,7 +100,7 @@ def state_outcome(
         )
 
     period = jurisdiction.period_for(year)
-    status = StateStatus(period.outcome)
+    status = _STATUSES[period.outcome]
     state_basis = has_state_basis(answers, period)
     uses_state_basis = state_basis and answers.state_basis is not None
     basis = answers.state_basis if uses_state_basis else answers.basis
@@ -125,7 +136,7 @@ def state_outcome(
             limit = jurisdiction.limit_for(amounts.limit_id, year)
             assert limit is not None
             statements.append(_statement(limit, facts, "note"))
-        window = refund_window(jurisdiction, year, today)
+        window = refund_window(jurisdiction, year, today or datetime.date.today())
         if window is not None and jurisdiction.refund is not None:
             refund = jurisdiction.refund
             facts_then = {**facts, "deadline": window.deadline}
@@ -144,7 +155,7 @@ def state_outcome(
         used_state_basis=bool(uses_state_basis),
         amounts=amounts,
         refund_window=window,
-        if_paid_out=StateStatus(period.outcome) if condition == "not_fully_liquidated" else None,
+        if_paid_out=_STATUSES[period.outcome] if condition == "not_fully_liquidated" else None,
     )
 
 
