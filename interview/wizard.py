@@ -346,9 +346,9 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
         if not self._reachable(posted):
             # A forged, skipped or future step name: restart cleanly where the user is.
             return self._restart()
-        if posted == self.steps.first:
+        if posted == self.steps.first and self.storage.get_step_data(posted) is None:
             # A journey starts: a new session id, so an id planted in the browser beforehand
-            # (session fixation) never holds these answers or their result.
+            # (session fixation) never holds these answers or their result. Once per journey.
             request.session.cycle_key()
         # The step is the one posted: JourneyStorage keeps no current step between requests.
         self.storage.current_step = posted
