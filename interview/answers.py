@@ -7,10 +7,11 @@ this module is the one place that turns them into the typed, immutable Answers.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from rules import AccountType, Answers, BasisWorksheet, FilingStatus
+from rules import AccountType, Answers, BasisWorksheet, EarlierYear, FilingStatus, basis_by_year
 
 from .forms import NO, NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
 
@@ -29,13 +30,8 @@ WORKSHEET_FIELDS = (
     "converted_in_year",
 )
 STILL_THERE = (NO, ROLLED_OVER)
-# Parts of the basis from earlier years, when it is built (steps in basis_questions.py).
-BUILD_SIGNS = {
-    "ws_build_added": 1,
-    "ws_build_converted": 1,
-    "ws_build_returned": -1,
-    "ws_build_recovered": -1,
-}
+# A year's two figures when the basis from earlier years is added up (basis_years.py).
+YEAR_KEY = re.compile(r"^ws_y(?P<year>\d{4})_(?P<side>in|out)$")
 MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
 
 
@@ -80,15 +76,11 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         figures = {
             field: _decimal(stored.get(step)) or Decimal(0) for step, field in FIGURES.items()
         }
-        parts = tuple(
-            (step, sign * amount)
-            for step, sign in BUILD_SIGNS.items()
-            if (amount := _decimal(stored.get(step)))
-        )
-        if parts and not stored.get("ws_before"):
-            # No last Form 8606: the basis from earlier years, added up from its parts.
-            figures["basis_before_year"] = max(Decimal(0), sum(a for _, a in parts))
-        worksheet = BasisWorksheet(**figures, before_parts=parts)
+        years = _earlier_years(stored) if not stored.get("ws_before") else ()
+        if years:
+            # No last Form 8606: the basis from earlier years, added up year by year.
+            figures["basis_before_year"] = years[-1].basis_after
+        worksheet = BasisWorksheet(**figures, earlier_years=years)
         basis, received = worksheet.basis, worksheet.received if paid_out == YES else None
     return Answers(
         account_type=account_type,
@@ -104,6 +96,20 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         rolled_over=paid_out == ROLLED_OVER,
         inherited=stored.get("inherited") == YES,
         filing_status=_filing_status(stored.get("filing_status")),
+    )
+
+
+def _earlier_years(stored: Mapping[str, object]) -> tuple[EarlierYear, ...]:
+    """The years the user filled in (a year left all blank is left out), worked out in order."""
+    figures: dict[int, dict[str, Decimal]] = {}
+    for key, value in stored.items():
+        match = YEAR_KEY.match(key)
+        amount = _decimal(value) if match else None
+        if match and amount:
+            figures.setdefault(int(match["year"]), {})[match["side"]] = amount
+    zero = Decimal(0)
+    return basis_by_year(
+        EarlierYear(year, f.get("in", zero), f.get("out", zero)) for year, f in figures.items()
     )
 
 

@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from rules import AccountType
 
-from .answers import BUILD_SIGNS, FIGURES
+from . import basis_years
+from .answers import FIGURES
 from .fields import MoneyField
 from .forms import WORK_IT_OUT, StepForm
 
-__all__ = ["BUILD_SIGNS", "FIGURES", "STEPS", "WORK_IT_OUT", "questions_for"]
+__all__ = ["BUILD_STEPS", "FIGURES", "STEPS", "WORK_IT_OUT", "questions_for"]
 
 # Per group: (question, hint) for each figure. The hints name the form and the line or box.
 _TRADITIONAL = {
@@ -25,21 +26,8 @@ _TRADITIONAL = {
         _("What was your basis from earlier years?"),
         _(
             "Line 14 of the last Form 8606 you filed (it is line 2 of this year's form), like "
-            "5,000; 0 if you had none. Don't have it? Leave this blank and we will add it up with you."
-        ),
-    ),
-    "ws_build_added": (
-        _("In the years before, how much did you contribute without deducting it, in all?"),
-        _(
-            "Year by year: the contributions you did not deduct (Form 5498, box 1, less what "
-            "your return deducted), added up, like 12,000. Blank for none."
-        ),
-    ),
-    "ws_build_recovered": (
-        _("How much of that came back to you tax-free in earlier years?"),
-        _(
-            "The nontaxable part of earlier payouts and conversions (Form 8606, lines 11 and 13 "
-            "of those years), like 2,000. Blank for none."
+            "5,000; 0 if you had none. Don't have it? Leave this blank and we will add it up with "
+            "you, year by year."
         ),
     ),
     "ws_added": (
@@ -69,32 +57,8 @@ _ROTH = {
             "Your Roth contributions, plus conversions and rollovers from a Roth 401(k) (box 5 of "
             "that Form 1099-R), minus contributions returned to you or recharacterized, minus "
             "basis already paid out: lines 22 and 24 of Form 8606 Part III of the last year you "
-            "filed it, like 18,000. Don't have it? Leave this blank and we will add it up with you."
-        ),
-    ),
-    "ws_build_added": (
-        _("In the years before, how much did you contribute to Roth IRAs, in all?"),
-        _("Year by year, from your records or Form 5498, box 10, added up, like 20,000."),
-    ),
-    "ws_build_converted": (
-        _("How much did you convert or roll over into Roth IRAs in the years before?"),
-        _(
-            "Conversions (Form 5498, box 3) and rollovers of Roth 401(k) money (the Roth "
-            "contributions in box 5 of that Form 1099-R), like 10,000. Blank for none."
-        ),
-    ),
-    "ws_build_returned": (
-        _("How much of your Roth contributions was returned to you or recharacterized?"),
-        _(
-            "Excess contributions taken back, and contributions moved to a traditional IRA, "
-            "like 2,000. Blank for none."
-        ),
-    ),
-    "ws_build_recovered": (
-        _("How much was paid out of your Roth IRAs in the years before?"),
-        _(
-            "Payouts come out of contributions first, so they used up your basis (Form 8606 "
-            "Part III of those years; box 1 of each Form 1099-R), like 3,000. Blank for none."
+            "filed it, like 18,000. Don't have it? Leave this blank and we will add it up with "
+            "you, year by year."
         ),
     ),
     "ws_added": (
@@ -176,12 +140,10 @@ def _form(name: str) -> type[_WorksheetForm]:
 
 
 WorksheetBeforeForm = _form("ws_before")
-# Building the basis from earlier years, when the last Form 8606 is not at hand.
+# The basis from earlier years left blank: added up year by year (basis_years.py).
 BUILD_STEPS = (
-    ("ws_build_added", _form("ws_build_added")),
-    ("ws_build_converted", _form("ws_build_converted")),
-    ("ws_build_returned", _form("ws_build_returned")),
-    ("ws_build_recovered", _form("ws_build_recovered")),
+    (basis_years.FIRST_YEAR_STEP, basis_years.FirstYearForm),
+    (basis_years.YEARS_STEP, basis_years.EarlierYearsForm),
 )
 
 WorksheetAddedForm = _form("ws_added")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from rules import AccountGroup, BasisWorksheet, Determination
 
+from .formatting import money
 from .state_worksheet import WorksheetLine
 
 ZERO = Decimal(0)
@@ -120,32 +121,43 @@ def basis_worksheet_lines(d: Determination) -> tuple[WorksheetLine, ...]:
 
 
 def _parts(worksheet: BasisWorksheet, group: AccountGroup) -> list[WorksheetLine]:
-    """The basis from earlier years built from its parts, when no Form 8606 was at hand."""
+    """The basis from earlier years added up year by year, when no Form 8606 was at hand."""
     roth = group is AccountGroup.ROTH_IRAS
-    labels = {
-        "ws_build_added": (
-            _("Roth contributions in the years before")
-            if roth
-            else _("Nondeductible contributions in the years before"),
-            _("Form 5498, box 10") if roth else _("Form 5498, box 1, less what was deducted"),
-        ),
-        "ws_build_converted": (
-            _("Conversions and Roth 401(k) rollovers in the years before"),
-            _("Form 5498, box 3; Form 1099-R, box 5"),
-        ),
-        "ws_build_returned": (
-            _("Less contributions returned or recharacterized"),
-            _("your records"),
-        ),
-        "ws_build_recovered": (
-            _("Less basis already paid back to you"),
-            _("Form 8606 of those years") if not roth else _("Form 8606, Part III"),
-        ),
-    }
-    return [
-        WorksheetLine(*labels[code][:1], amount, labels[code][1])
-        for code, amount in worksheet.before_parts
-    ]
+    lines = []
+    for y in worksheet.earlier_years:
+        facts = {"year": y.year}
+        if y.added:
+            lines.append(
+                WorksheetLine(
+                    _("Put into Roth IRAs in %(year)s") % facts
+                    if roth
+                    else _("Nondeductible contributions in %(year)s") % facts,
+                    y.added,
+                    _("contributions, conversions and Roth 401(k) rollovers")
+                    if roth
+                    else _("Form 8606, line 1, or Form 5498, box 1, less what was deducted"),
+                )
+            )
+        if y.taken_out:
+            beyond = y.beyond_basis
+            note = (
+                _("%(used)s of the %(taken)s taken out; the rest was earnings, not basis")
+                % {"used": money(y.basis_used), "taken": money(y.taken_out)}
+                if beyond
+                else _("payouts, and contributions returned or recharacterized")
+                if roth
+                else _("Form 8606, lines 11 and 13, of that year")
+            )
+            lines.append(
+                WorksheetLine(
+                    _("Less basis taken out in %(year)s") % facts
+                    if roth
+                    else _("Less basis that came back tax-free in %(year)s") % facts,
+                    -y.basis_used,
+                    note,
+                )
+            )
+    return lines
 
 
 def needs_review(d: Determination) -> bool:

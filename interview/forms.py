@@ -82,8 +82,9 @@ class TaxYearField(forms.IntegerField):
         return {"type": "integer", "minimum": FIRST_TAX_YEAR, "maximum": last_tax_year()}
 
 
-class _AskedFor(forms.HiddenInput):
-    """Always renders the current account group, whatever an older answer said."""
+class FixedHiddenInput(forms.HiddenInput):
+    """Always renders what the page is asked for now (the account group, the years), whatever
+    an older answer said: a stored answer for something else then no longer validates."""
 
     def __init__(self, key: str) -> None:
         super().__init__()
@@ -108,7 +109,7 @@ class StepForm(forms.Form):
         self.words = wording_for(account_type)
         if self.asked_for_group:
             self.fields["asked_for"] = forms.CharField(
-                required=False, max_length=20, widget=_AskedFor(self.words.key)
+                required=False, max_length=20, widget=FixedHiddenInput(self.words.key)
             )
         self.word_fields()
 

@@ -9,8 +9,9 @@ from decimal import Decimal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import basis_questions
+from . import basis_questions, basis_years
 from . import forms as questions
+from .answers import YEAR_KEY
 from .formatting import money
 
 # Which step asks which answer, in the order of the interview.
@@ -35,7 +36,6 @@ MONEY = {
     "total_distributions",
     "agi",
     *basis_questions.FIGURES,
-    *basis_questions.BUILD_SIGNS,
 }
 
 
@@ -62,6 +62,8 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
     account_type = answers.get("account_type")
     rows = []
     for step, name, form_class in QUESTIONS:
+        if step == basis_years.YEARS_STEP:
+            rows += _years_row(answers, step_url(step))
         if name not in answers:
             continue
         form = form_class(account_type=str(account_type) if account_type else None)
@@ -74,3 +76,26 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
             )
         )
     return rows
+
+
+def _years_row(answers: Mapping[str, object], change_url: str) -> list[AnswerRow]:
+    """The year-by-year page as one row: the years filled in and what went in and came out."""
+    totals = {"in": Decimal(0), "out": Decimal(0)}
+    years = set()
+    for key, value in answers.items():
+        match = YEAR_KEY.match(key)
+        if match and value not in (None, ""):
+            totals[match["side"]] += Decimal(str(value))
+            years.add(int(match["year"]))
+    if not years:
+        return []
+    words = basis_years.words_for(str(answers.get("account_type") or ""))
+    answer = _("%(put_in)s %(in)s; %(taken_out)s %(out)s (%(first)s–%(last)s)") % {
+        "put_in": words.put_in,
+        "in": money(totals["in"]),
+        "taken_out": words.taken_out.lower(),
+        "out": money(totals["out"]),
+        "first": min(years),
+        "last": max(years),
+    }
+    return [AnswerRow(basis_years.YEARS_STEP, words.title, answer, change_url)]

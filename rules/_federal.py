@@ -250,7 +250,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
     out = _Statements(us, year, facts, group)
     if worksheet is not None:
         out.add(WORKSHEET_RULE[group], kind="note")
-        if worksheet.before_parts:
+        if worksheet.earlier_years:
             out.add("basis_rebuilt", kind="note")
         if worksheet.converted_in_year > ZERO and loss:
             out.add("lost_before_conversion", kind="note")

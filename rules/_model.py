@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from ._basis_years import EarlierYear
+
 
 class AccountType(StrEnum):
     """The kind of account, spelled as in the public API."""
@@ -101,9 +103,9 @@ class BasisWorksheet:
     after_tax_added_in_year: Decimal = Decimal(0)  # 8606 line 1 / Roth contributions / plan
     paid_out_in_year: Decimal = Decimal(0)  # 8606 line 7 / everything received that year
     converted_in_year: Decimal = Decimal(0)  # 8606 line 8: traditional IRAs only
-    # Where basis_before_year was rebuilt from earlier years (no last Form 8606 at hand): the
-    # parts, as (code, amount): contributions, conversions, returned, recovered (signs applied).
-    before_parts: tuple[tuple[str, Decimal], ...] = ()
+    # Where basis_before_year was added up year by year (no last Form 8606 at hand): the years,
+    # worked out by rules.basis_by_year; basis_before_year is the basis left after the last one.
+    earlier_years: tuple[EarlierYear, ...] = ()
 
     @property
     def basis(self) -> Decimal:

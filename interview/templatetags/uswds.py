@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 from django.forms import BoundField
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from ..fields import MoneyField
 
@@ -38,3 +38,9 @@ def uswds_widget(field: BoundField) -> SafeString:
             field.as_widget(attrs=attrs),
         )
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def amount_text(value: str) -> SafeString:
+    """An amount that never breaks after its minus sign ("−$4,000" on one line at 320 px)."""
+    return mark_safe(conditional_escape(value).replace("−$", "−\u2060$"))  # U+2060 WORD JOINER

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PHONE
+from .conftest import PHONE, shoot
 from .journey import PAID_OUT, choose, fill, select, start
 from .test_accessibility import audit
 
@@ -39,3 +39,45 @@ def test_work_it_out_with_me_on_a_phone(new_page):
     assert "$200 was lost before it came out" in text
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     audit(page, "result with the basis worksheet")
+
+
+def test_the_roth_basis_year_by_year_at_320_px(new_page):
+    """No last Form 8606: a row per earlier year, fitting the narrowest phone, audited by axe."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    start(page)
+    choose(page, "Roth IRA")
+    choose(page, "No, it is my own IRA")
+    choose(page, PAID_OUT)
+    choose(page, "I'm not sure: work it out with me from my tax papers")
+    fill(page, "2016")
+    select(page, "Texas")
+    fill(page, "")  # no last Form 8606: added up year by year
+    fill(page, "2005")
+    assert "Your Roth basis, year by year" in page.get_by_role("heading", level=1).inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    audit(page, "basis year by year")
+    page.get_by_label("2005, Put in").fill("4,000")
+    page.get_by_label("2008, Taken out").fill("6,000")
+    page.get_by_label("2010, Put in").fill("5,000")
+    page.get_by_label("2012, Put in").fill("5,000")
+    page.get_by_label("2012, Taken out").fill("1,0x0")
+    page.get_by_role("button", name="Continue").click()
+    # The mistake is named by its year and column, and the summary link takes focus to the box.
+    summary = page.locator("#error-summary")
+    assert "2012, Taken out" in summary.inner_text()
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_ws_years-y2012_out"
+    assert page.get_by_label("2005, Put in").input_value() == "4,000"
+    audit(page, "basis year by year, with a mistake")
+    shoot(page, "basis-year-by-year-mistake")
+    page.get_by_label("2012, Taken out").fill("1,000")
+    page.get_by_role("button", name="Continue").click()
+    fill(page, "")  # contributions in 2016
+    fill(page, "6,500")
+    fill(page, "")  # AGI
+    fill(page, "")  # age
+    page.get_by_role("button", name="See my result").click()
+    text = page.get_by_role("main").inner_text()
+    assert "the rest was earnings, not basis" in text and "$9,000" in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    shoot(page, "basis-year-by-year-result")
