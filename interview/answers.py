@@ -13,7 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from rules import AccountType, Answers, BasisWorksheet, EarlierYear, FilingStatus, basis_by_year
 
+from . import california_basis
 from .forms import NO, NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
+from .year_table import figures_by_year
 
 # Interview step -> BasisWorksheet field (the steps live in basis_questions.py).
 FIGURES = {
@@ -82,6 +84,15 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
             figures["basis_before_year"] = years[-1].basis_after
         worksheet = BasisWorksheet(**figures, earlier_years=years)
         basis, received = worksheet.basis, worksheet.received if paid_out == YES else None
+    state_basis = _decimal(stored.get("state_basis"))
+    state_worksheet = None
+    if state_basis is None and any(california_basis.YEAR_KEY.match(key) for key in stored):
+        # No California basis given: worked out from the years California allowed less (all
+        # left blank: the same as the federal basis, nothing to show).
+        worked = california_basis.worksheet_from(stored)
+        if worked.not_deducted:
+            state_worksheet = worked
+            state_basis = worked.state_basis(basis or Decimal(0))
     return Answers(
         account_type=account_type,
         tax_year=tax_year,
@@ -92,7 +103,8 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         basis_worksheet=worksheet,
         agi=_decimal(stored.get("agi")),
         age_at_distribution=_decimal(stored.get("age_at_distribution")),
-        state_basis=_decimal(stored.get("state_basis")),
+        state_basis=state_basis,
+        state_basis_worksheet=state_worksheet,
         rolled_over=paid_out == ROLLED_OVER,
         inherited=stored.get("inherited") == YES,
         filing_status=_filing_status(stored.get("filing_status")),
@@ -101,15 +113,10 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
 
 def _earlier_years(stored: Mapping[str, object]) -> tuple[EarlierYear, ...]:
     """The years the user filled in (a year left all blank is left out), worked out in order."""
-    figures: dict[int, dict[str, Decimal]] = {}
-    for key, value in stored.items():
-        match = YEAR_KEY.match(key)
-        amount = _decimal(value) if match else None
-        if match and amount:
-            figures.setdefault(int(match["year"]), {})[match["side"]] = amount
     zero = Decimal(0)
     return basis_by_year(
-        EarlierYear(year, f.get("in", zero), f.get("out", zero)) for year, f in figures.items()
+        EarlierYear(year, f.get("in", zero), f.get("out", zero))
+        for year, f in figures_by_year(stored, YEAR_KEY, _decimal).items()
     )
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
-from django.forms import BoundField
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from rules import FIRST_NONDEDUCTIBLE_YEAR, FIRST_ROTH_YEAR, AccountType
 
-from .fields import MoneyField
-from .forms import FixedHiddenInput, StepForm, TaxYearField
+from .forms import StepForm, TaxYearField
+from .year_table import TableWords, YearTableForm
 
 FIRST_YEAR_STEP = "ws_first_year"
 YEARS_STEP = "ws_years"
@@ -121,21 +120,10 @@ class FirstYearForm(StepForm):
             self.errors["ws_first_year"] = self.error_class([self._range_message()])
 
 
-@dataclass(frozen=True)
-class YearRow:
-    year: int
-    put_in: BoundField
-    taken_out: BoundField
+class EarlierYearsForm(YearTableForm):
+    """One row per earlier year: what went in and what came out; a blank box is none."""
 
-    @property
-    def fields(self) -> tuple[BoundField, BoundField]:
-        return self.put_in, self.taken_out
-
-
-class EarlierYearsForm(StepForm):
-    """One row per earlier year, two amounts each; a blank box is none."""
-
-    is_year_table = True  # question.html draws it as a table (partials/_years_table.html)
+    stored_prefix = "ws_"
 
     def __init__(
         self,
@@ -145,40 +133,7 @@ class EarlierYearsForm(StepForm):
         tax_year: int | None = None,
         **kw: object,
     ) -> None:
-        self.years = list(range(first_year, tax_year)) if first_year and tax_year else []
-        super().__init__(*args, account_type=account_type, **kw)  # type: ignore[arg-type]
-        self.text = words_for(account_type)
-        span = f"{self.years[0]}-{self.years[-1]}" if self.years else ""
-        self.fields["years"] = forms.CharField(
-            required=False, max_length=9, widget=FixedHiddenInput(span)
-        )
-        self.span = span
-        for year in self.years:
-            facts = {"year": year}
-            self.fields[f"y{year}_in"] = MoneyField(
-                required=False, label=_("%(year)s, %(what)s") % {**facts, "what": self.text.put_in}
-            )
-            self.fields[f"y{year}_out"] = MoneyField(
-                required=False,
-                label=_("%(year)s, %(what)s") % {**facts, "what": self.text.taken_out},
-            )
-
-    def rows(self) -> list[YearRow]:
-        return [YearRow(y, self[f"y{y}_in"], self[f"y{y}_out"]) for y in self.years]
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        # Each message names its year and column: the summary lists them apart from the table.
-        for name, errors in list(self.errors.items()):
-            if name in self.fields and name != "years":
-                label = self.fields[name].label
-                self.errors[name] = self.error_class([f"{label}: {e}" for e in errors])
-
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
-        if cleaned.pop("years", None) != self.span:
-            # Stored for other years (the first year or the tax year changed): asked again.
-            raise forms.ValidationError(
-                _("The years changed: check each year's amounts again."), code="years_changed"
-            )
-        return {f"ws_{name}": value for name, value in cleaned.items()}
+        years = list(range(first_year, tax_year)) if first_year and tax_year else []
+        words = words_for(account_type)
+        text = TableWords(words.title, words.hint, (words.put_in, words.taken_out))
+        super().__init__(*args, account_type=account_type, text=text, groups=[(None, years)], **kw)

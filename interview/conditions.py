@@ -22,7 +22,7 @@ from rules import (
     limit_may_apply,
 )
 
-from . import basis_years
+from . import basis_years, california_basis
 from . import forms as questions
 from .fields import parse_money
 
@@ -151,6 +151,25 @@ def asks_state_basis(wizard: NamedUrlSessionWizardView) -> bool:
     return found[1].state_basis and raw_answer(wizard, "account_type") not in ROTH_TYPES
 
 
+def asks_california_years(wizard: NamedUrlSessionWizardView) -> bool:
+    """California basis left blank: worked out from the years California allowed less."""
+    by_year = california_basis.applies(
+        raw_answer(wizard, "account_type"), is_inherited(wizard), raw_answer(wizard, "state")
+    )
+    return by_year and asks_state_basis(wizard) and raw_answer(wizard, "state_basis") == ""
+
+
+def asks_california_recovered(wizard: NamedUrlSessionWizardView) -> bool:
+    """Only when some year was deducted federally but not for California."""
+    if not asks_california_years(wizard):
+        return False
+    figures = wizard.storage.get_step_data(california_basis.YEARS_STEP) or {}
+    prefix = f"{california_basis.YEARS_STEP}-"
+    return california_basis.not_deducted(
+        {f"ca_{k.removeprefix(prefix)}": v for k, v in figures.items() if k.startswith(prefix)}
+    ) > Decimal(0)
+
+
 def asks_total_distributions(wizard: NamedUrlSessionWizardView) -> bool:
     """The worksheet asks what was paid out itself."""
     some_basis = asks_basis_amount(wizard) or asks_state_basis(wizard)
@@ -241,6 +260,8 @@ CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
     "ws_paid_out": asks_paid_out,
     "ws_converted": asks_converted,
     "state_basis": asks_state_basis,
+    california_basis.YEARS_STEP: asks_california_years,
+    california_basis.RECOVERED_STEP: asks_california_recovered,
     "total_distributions": asks_total_distributions,
     "agi": asks_agi,
     "filing_status": asks_filing_status,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from rules import Citation, Determination, FederalReason, Statement, Years
 
+from . import california_basis
 from .basis_worksheet import basis_worksheet_lines
 from .basis_worksheet import needs_review as basis_needs_review
 from .changes import what_would_change
@@ -48,6 +49,7 @@ class Explanation:
     unsure: tuple[str, ...] = field(default=())
     state_worksheet: tuple[WorksheetLine, ...] = field(default=())
     basis_worksheet: tuple[WorksheetLine, ...] = field(default=())
+    state_basis_worksheet: tuple[WorksheetLine, ...] = field(default=())
     basis_needs_review: bool = False
     timeline: Timeline | None = None
     bar: Bar | None = None
@@ -269,6 +271,7 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         worksheet=worksheet(d),
         state_worksheet=state_worksheet(d),
         basis_worksheet=basis_worksheet_lines(d),
+        state_basis_worksheet=california_basis.lines(d),
         basis_needs_review=basis_needs_review(d),
         what_would_change=what_would_change(d),
         next_steps=next_steps(d),

@@ -267,6 +267,21 @@ class StateBasisForm(StepForm):
         required=False,
     )
 
+    def __init__(self, *args: object, by_year: bool = False, **kwargs: object) -> None:
+        self.by_year = by_year  # California: a blank answer is worked out year by year
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def word_fields(self) -> None:
+        if self.by_year:
+            field = self.fields["state_basis"]
+            field.label = _("What is your California basis in these IRAs?")
+            field.help_text = _(
+                "Your federal basis, plus IRA contributions California did not let you deduct "
+                "(in 1975, 1982–1986, 2007–2009, and for the self-employed 1987–1995), less what "
+                "of them already came back tax-free for California, like 22,000. Don't know it? "
+                "Leave this blank and we will work it out with you, year by year."
+            )
+
 
 class AgiForm(StepForm):
     agi = MoneyField(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,7 +10,7 @@ from decimal import Decimal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import basis_questions, basis_years
+from . import basis_questions, basis_years, california_basis
 from . import forms as questions
 from .answers import YEAR_KEY
 from .formatting import money
@@ -25,6 +26,7 @@ QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     ("basis", "basis", questions.BasisForm),
     *((step, step, form) for step, form in basis_questions.STEPS),
     ("state_basis", "state_basis", questions.StateBasisForm),
+    *((step, step, form) for step, form in california_basis.STEPS),
     ("total_distributions", "total_distributions", questions.TotalDistributionsForm),
     ("agi", "agi", questions.AgiForm),
     ("filing_status", "filing_status", questions.FilingStatusForm),
@@ -36,6 +38,7 @@ MONEY = {
     "total_distributions",
     "agi",
     *basis_questions.FIGURES,
+    california_basis.RECOVERED_STEP,
 }
 
 
@@ -62,8 +65,8 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
     account_type = answers.get("account_type")
     rows = []
     for step, name, form_class in QUESTIONS:
-        if step == basis_years.YEARS_STEP:
-            rows += _years_row(answers, step_url(step))
+        if step in YEAR_TABLES:
+            rows += _years_row(answers, step, step_url(step))
         if name not in answers:
             continue
         form = form_class(account_type=str(account_type) if account_type else None)
@@ -78,24 +81,42 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
     return rows
 
 
-def _years_row(answers: Mapping[str, object], change_url: str) -> list[AnswerRow]:
-    """The year-by-year page as one row: the years filled in and what went in and came out."""
-    totals = {"in": Decimal(0), "out": Decimal(0)}
+def _years_row(answers: Mapping[str, object], step: str, change_url: str) -> list[AnswerRow]:
+    """A year table as one row: the two columns added up, and the years filled in."""
+    key, title, headings = YEAR_TABLES[step](str(answers.get("account_type") or ""))
+    totals = [Decimal(0), Decimal(0)]
     years = set()
-    for key, value in answers.items():
-        match = YEAR_KEY.match(key)
+    for name, value in answers.items():
+        match = key.match(name)
         if match and value not in (None, ""):
-            totals[match["side"]] += Decimal(str(value))
+            totals[match["side"] in ("out", "state")] += Decimal(str(value))
             years.add(int(match["year"]))
     if not years:
         return []
-    words = basis_years.words_for(str(answers.get("account_type") or ""))
-    answer = _("%(put_in)s %(in)s; %(taken_out)s %(out)s (%(first)s–%(last)s)") % {
-        "put_in": words.put_in,
-        "in": money(totals["in"]),
-        "taken_out": words.taken_out.lower(),
-        "out": money(totals["out"]),
-        "first": min(years),
-        "last": max(years),
+    answer = _(
+        "%(first_heading)s: %(first)s. %(second_heading)s: %(second)s. Years %(from)s–%(to)s."
+    ) % {
+        "first_heading": headings[0],
+        "first": money(totals[0]),
+        "second_heading": headings[1],
+        "second": money(totals[1]),
+        "from": min(years),
+        "to": max(years),
     }
-    return [AnswerRow(basis_years.YEARS_STEP, words.title, answer, change_url)]
+    return [AnswerRow(step, title, answer, change_url)]
+
+
+def _earlier_years(account_type: str) -> tuple[re.Pattern[str], object, tuple[object, object]]:
+    words = basis_years.words_for(account_type)
+    return YEAR_KEY, words.title, (words.put_in, words.taken_out)
+
+
+def _california_years(account_type: str) -> tuple[re.Pattern[str], object, tuple[object, object]]:
+    text = california_basis.TEXT
+    return california_basis.YEAR_KEY, text.title, text.headings
+
+
+YEAR_TABLES = {
+    basis_years.YEARS_STEP: _earlier_years,
+    california_basis.YEARS_STEP: _california_years,
+}

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from . import basis_questions, basis_years, journeys
+from . import basis_questions, basis_years, california_basis, journeys
 from . import forms as questions
 from .answers import to_session
 from .conditions import CONDITIONS, answered_year, first_year_answered, is_inherited, raw_answer
@@ -33,6 +33,7 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     ("basis", questions.BasisForm),
     *basis_questions.STEPS,
     ("state_basis", questions.StateBasisForm),
+    *california_basis.STEPS,
     ("total_distributions", questions.TotalDistributionsForm),
     ("agi", questions.AgiForm),
     ("filing_status", questions.FilingStatusForm),
@@ -40,6 +41,8 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     ("check", CheckAnswersForm),
 ]
 CHECK_STEP = "check"
+# Pages asked again when the years they were answered for change.
+YEAR_TABLES = {basis_years.YEARS_STEP, california_basis.YEARS_STEP}
 
 # The step indicator's sections, in the taxpayer's words.
 SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -49,6 +52,8 @@ SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
         _("Amounts"),
         frozenset(
             {"basis", *basis_questions.FIGURES, "state_basis", "total_distributions", "agi"}
+            | {basis_years.FIRST_YEAR_STEP, basis_years.YEARS_STEP}
+            | {step for step, _form in california_basis.STEPS}
             | {"filing_status", "age"}
         ),
     ),
@@ -85,6 +90,12 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             kwargs["inherited"] = is_inherited(self)
         if step == basis_years.FIRST_YEAR_STEP:
             kwargs["tax_year"] = answered_year(self)
+        if step == california_basis.YEARS_STEP:
+            kwargs["tax_year"] = answered_year(self)
+        if step == "state_basis":
+            kwargs["by_year"] = california_basis.applies(
+                raw_answer(self, "account_type"), is_inherited(self), raw_answer(self, "state")
+            )
         if step == basis_years.YEARS_STEP:
             kwargs.update(tax_year=answered_year(self), first_year=first_year_answered(self))
         return kwargs
@@ -95,7 +106,7 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
         for step in self.get_form_list():
             if step == CHECK_STEP or self.storage.get_step_data(step) is None:
                 return step
-            if step == basis_years.YEARS_STEP and not self._still_valid(step):
+            if step in YEAR_TABLES and not self._still_valid(step):
                 return step  # answered for other years: the first year or tax year changed
         return CHECK_STEP
 

@@ -31,6 +31,7 @@ from ._model import (
     last_tax_year,
 )
 from ._state_amounts import limit_may_apply
+from ._state_basis_years import DeductionYear, StateBasisWorksheet
 from ._states import ROTH_TYPES
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "BasisWorksheet",
     "Change",
     "Citation",
+    "DeductionYear",
     "Determination",
     "EarlierYear",
     "FederalOutcome",
@@ -58,6 +60,7 @@ __all__ = [
     "RefundWindow",
     "Rule",
     "StateAmounts",
+    "StateBasisWorksheet",
     "StateOutcome",
     "StateStatus",
     "Statement",

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ._basis_years import EarlierYear
+from ._state_basis_years import StateBasisWorksheet
 
 
 class AccountType(StrEnum):
@@ -135,6 +136,8 @@ class Answers:
     state_agi: Decimal | None = None
     # Where basis and total_distributions were worked out from a worksheet, its figures.
     basis_worksheet: BasisWorksheet | None = None
+    # Where state_basis was worked out year by year (California): the years and what came back.
+    state_basis_worksheet: StateBasisWorksheet | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,17 @@ def state_outcome(
     statements = [_statement(period, facts)]
     if state_basis:
         statements += _file_rules(jurisdiction, "state_basis", year, facts, "note")
+        worksheet = answers.state_basis_worksheet
+        if uses_state_basis and worksheet is not None:
+            facts_worked = {
+                **facts,
+                "federal_basis": answers.basis,
+                "not_deducted": worksheet.not_deducted,
+                "recovered": worksheet.recovered,
+            }
+            statements += _file_rules(
+                jurisdiction, "state_basis_worksheet", year, facts_worked, "note"
+            )
     if period.rests_on:
         statements.append(_rests_on(period, facts))
     condition = None if status is StateStatus.NO_INCOME_TAX else _failed_condition(basis, loss)

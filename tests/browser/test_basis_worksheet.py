@@ -81,3 +81,31 @@ def test_the_roth_basis_year_by_year_at_320_px(new_page):
     assert "the rest was earnings, not basis" in text and "$9,000" in text
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     shoot(page, "basis-year-by-year-result")
+
+
+def test_the_california_basis_by_year_at_320_px(new_page):
+    """California basis left blank: the years California allowed less, grouped by the rule of
+    the time, at the narrowest phone width, audited by axe."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    start(page)
+    choose(page, "Traditional IRA")
+    choose(page, "No, it is my own IRA")
+    choose(page, PAID_OUT)
+    choose(page, "Yes")
+    fill(page, "2020")
+    select(page, "California")
+    fill(page, "10,000")
+    assert "California basis" in page.get_by_role("heading", level=1).inner_text()
+    fill(page, "")  # not known: worked out year by year
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    audit(page, "California basis year by year")
+    page.get_by_label("1984, Deducted federally").fill("2,000")
+    page.get_by_role("button", name="Continue").click()
+    fill(page, "")  # nothing came back for California yet
+    fill(page, "9,000")
+    fill(page, "50,000")
+    fill(page, "")  # age
+    page.get_by_role("button", name="See my result").click()
+    text = page.get_by_role("main").inner_text()
+    assert "How your California basis was worked out" in text and "$12,000" in text
+    shoot(page, "california-basis-result")

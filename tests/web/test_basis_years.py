@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from .test_flow_branches import next_step
-from .wizard_helpers import PREFIX, answer, confirm, step_url, walk
+from .wizard_helpers import answer, confirm, step_url, walk
+from .wizard_helpers import post_table as post_step_table
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +37,7 @@ TRADITIONAL_2024 = [
 
 
 def post_years(client, figures: dict[str, str], years: str):
-    data = {f"{PREFIX}-current_step": "ws_years", "ws_years-years": years}
-    data.update({f"ws_years-{name}": value for name, value in figures.items()})
-    return client.post(step_url(client, "ws_years"), data)
+    return post_step_table(client, "ws_years", figures, years)
 
 
 def test_the_years_page_has_a_row_per_year_from_the_first_to_the_year_before(client):
@@ -81,7 +80,9 @@ def test_a_traditional_basis_is_contributions_less_what_came_back_tax_free(clien
     answer(client, "ws_converted", "")
     answer(client, "age", "60")
     check = client.get(step_url(client, "check")).content.decode()
-    assert "Contributed, not deducted $10,500; came back tax-free $1,200 (2010–2018)" in check
+    assert (
+        "Contributed, not deducted: $10,500. Came back tax-free: $1,200. Years 2010–2018." in check
+    )
     page = confirm(client).content.decode()
     # 5,000 + 5,500 − 1,200 = 9,300 (line 2); 9,300 − 9,000 = 300 left on line 14.
     assert "Less basis that came back tax-free in 2018" in page

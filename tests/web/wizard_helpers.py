@@ -44,3 +44,10 @@ def walk(client, answers: list[tuple[str, str]]):
 
 def confirm(client):
     return client.post(step_url(client, "check"), {f"{PREFIX}-current_step": "check"}, follow=True)
+
+
+def post_table(client, step: str, figures: dict[str, str], years: str):
+    """Post a year table page (e.g. ws_years): its figures by field name, and the span asked."""
+    data = {f"{PREFIX}-current_step": step, f"{step}-years": years}
+    data.update({f"{step}-{name}": value for name, value in figures.items()})
+    return client.post(step_url(client, step), data)

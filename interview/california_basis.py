@@ -1,0 +1,160 @@
+"""California basis by year (FTB Publication 1005), for one's own traditional, SEP or SIMPLE IRAs.
+
+Asked when the California basis is left blank: a table of the years California let you deduct
+less than the federal return did, each with both deductions from the old returns, then how much
+of the difference already came back tax-free for California. rules.StateBasisWorksheet adds it
+up; the result page and the PDF show the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from rules import AccountType, DeductionYear, Determination, StateBasisWorksheet
+
+from .fields import MoneyField
+from .formatting import money
+from .forms import StepForm
+from .state_worksheet import WorksheetLine
+from .year_table import TableWords, YearTableForm, figures_by_year
+
+STATE = "CA"
+YEARS_STEP = "ca_years"
+RECOVERED_STEP = "ca_recovered"
+OWN_TRADITIONAL = {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA}
+# The stored answers' names for a year's two deductions: ca_y1984_fed, ca_y1984_state.
+YEAR_KEY = re.compile(r"^ca_y(?P<year>\d{4})_(?P<side>fed|state)$")
+
+# The years California's IRA deduction could be smaller than the federal one, under the rule
+# of the time (FTB Pub. 1005; R&TC §17507; FTB Tax News, December 2007).
+ERAS: tuple[tuple[object, tuple[int, ...]], ...] = (
+    (_("1975: California allowed no IRA deduction"), (1975,)),
+    (
+        _(
+            "1982–1986: California allowed at most $1,500 a year, and nothing if you were "
+            "covered by a retirement plan at work"
+        ),
+        tuple(range(1982, 1987)),
+    ),
+    (
+        _(
+            "1987–1995: only if you were self-employed and your California self-employment "
+            "income was lower than the federal"
+        ),
+        tuple(range(1987, 1996)),
+    ),
+    (
+        _("2007–2009: lower California income limits if you were covered by a plan at work"),
+        (2007, 2008, 2009),
+    ),
+)
+TEXT = TableWords(
+    _("Your California basis, year by year"),
+    _(
+        "In these years California could let you deduct less for an IRA than your federal "
+        "return did. From each year's returns, enter the IRA deduction on the federal return "
+        "(Form 1040, IRA deduction line) and on the California return (Schedule CA (540) "
+        "adjustments). Leave both blank for a year with no IRA contribution or the same "
+        "deduction on both."
+    ),
+    (_("Deducted federally"), _("Deducted for California")),
+)
+
+
+def applies(account_type: str | None, inherited: bool, state: str | None) -> bool:
+    """California, and one's own traditional, SEP or SIMPLE IRAs."""
+    return state == STATE and account_type in OWN_TRADITIONAL and not inherited
+
+
+class CaliforniaYearsForm(YearTableForm):
+    columns = ("fed", "state")
+    stored_prefix = "ca_"
+
+    def __init__(self, *args: object, tax_year: int | None = None, **kw: object) -> None:
+        groups = [
+            (heading, [y for y in years if tax_year and y < tax_year]) for heading, years in ERAS
+        ]
+        groups = [(heading, years) for heading, years in groups if years]
+        super().__init__(*args, text=TEXT, groups=groups, **kw)  # type: ignore[arg-type]
+
+
+class CaliforniaRecoveredForm(StepForm):
+    ca_recovered = MoneyField(
+        label=_("How much of that came back to you tax-free for California in earlier years?"),
+        help_text=_(
+            "Earlier payouts from these IRAs: what was subtracted on Schedule CA (540), Part I, "
+            "IRA distributions, column B (California basis from before 1987 comes out first). "
+            "Like 1,500. Blank for none."
+        ),
+        required=False,
+        example="1,500",
+    )
+
+
+STEPS = ((YEARS_STEP, CaliforniaYearsForm), (RECOVERED_STEP, CaliforniaRecoveredForm))
+
+
+def not_deducted(figures: Mapping[str, object]) -> Decimal:
+    """What the years add up to (from raw or stored answers; a bad figure counts as none)."""
+    return worksheet_from(figures).not_deducted
+
+
+def worksheet_from(figures: Mapping[str, object]) -> StateBasisWorksheet:
+    zero = Decimal(0)
+    return StateBasisWorksheet(
+        tuple(
+            DeductionYear(year, f.get("fed", zero), f.get("state", zero))
+            for year, f in figures_by_year(figures, YEAR_KEY, _amount).items()
+        ),
+        _amount(figures.get("ca_recovered")) or zero,
+    )
+
+
+def _amount(value: object) -> Decimal | None:
+    if isinstance(value, list):  # raw step data keeps a list per field
+        value = value[0] if value else None
+    try:
+        return MoneyField().clean(value)
+    except ValidationError:  # a figure that does not parse counts as none here; its page says why
+        return None
+
+
+def lines(d: Determination) -> tuple[WorksheetLine, ...]:
+    """How the California basis was worked out, or nothing when it was given as one figure."""
+    worksheet = d.answers.state_basis_worksheet
+    if worksheet is None or d.answers.state_basis is None:
+        return ()
+    out = [WorksheetLine(gettext("Your federal basis"), d.answers.basis)]
+    for y in worksheet.years:
+        if y.not_deducted:
+            out.append(
+                WorksheetLine(
+                    gettext("Deducted federally but not for California in %(year)s")
+                    % {"year": y.year},
+                    y.not_deducted,
+                    gettext("federal %(federal)s, California %(state)s")
+                    % {"federal": money(y.federal), "state": money(y.state)},
+                )
+            )
+    if worksheet.recovered:
+        out.append(
+            WorksheetLine(
+                gettext("Less what came back tax-free for California in earlier years"),
+                -min(worksheet.recovered, worksheet.not_deducted),
+                gettext("Schedule CA (540), Part I, IRA distributions, column B"),
+            )
+        )
+    out.append(
+        WorksheetLine(
+            gettext("Your California basis"),
+            d.answers.state_basis,
+            gettext("FTB Publication 1005, Worksheet I"),
+        )
+    )
+    return tuple(out)
