@@ -11,7 +11,16 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from rules import AccountType, Answers, BasisWorksheet, EarlierYear, FilingStatus, basis_by_year
+from rules import (
+    AccountType,
+    Answers,
+    BasisWorksheet,
+    DeductionYear,
+    EarlierYear,
+    FilingStatus,
+    StateBasisWorksheet,
+    basis_by_year,
+)
 
 from . import california_basis
 from .forms import NO, NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
@@ -140,6 +149,12 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
     worksheet = worksheet_from(cleaned.get("basis_worksheet"))
     basis = worksheet.basis if worksheet else cleaned["basis"]
     received = worksheet.received if worksheet else cleaned.get("total_distributions")
+    state_worksheet = state_worksheet_from(cleaned.get("state_basis_worksheet"))
+    state_basis = (
+        state_worksheet.state_basis(basis)  # type: ignore[arg-type]
+        if state_worksheet
+        else cleaned.get("state_basis")
+    )
     return Answers(
         account_type=AccountType(str(cleaned["account_type"])),
         tax_year=int(cleaned["tax_year"]),  # type: ignore[call-overload]
@@ -150,7 +165,8 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
         basis_worksheet=worksheet,
         agi=cleaned.get("agi"),  # type: ignore[arg-type]
         age_at_distribution=cleaned.get("age_at_distribution"),  # type: ignore[arg-type]
-        state_basis=cleaned.get("state_basis"),  # type: ignore[arg-type]
+        state_basis=state_basis,  # type: ignore[arg-type]
+        state_basis_worksheet=state_worksheet,
         state_agi=cleaned.get("state_agi"),  # type: ignore[arg-type]
         inherited=bool(cleaned.get("inherited")),
         rolled_over=bool(cleaned.get("rolled_over")),
@@ -165,7 +181,28 @@ def worksheet_from(cleaned: object) -> BasisWorksheet | None:
     if not isinstance(cleaned, Mapping):
         return None
     figures = {name: cleaned.get(name) or Decimal(0) for name in WORKSHEET_FIELDS}
-    return BasisWorksheet(**figures)  # type: ignore[arg-type]
+    sent = cleaned.get("earlier_years") or ()
+    years = basis_by_year(
+        EarlierYear(int(y["year"]), y.get("added") or Decimal(0), y.get("taken_out") or Decimal(0))
+        for y in sent  # type: ignore[attr-defined]
+    )
+    if years:
+        figures["basis_before_year"] = years[-1].basis_after
+    return BasisWorksheet(**figures, earlier_years=years)  # type: ignore[arg-type]
+
+
+def state_worksheet_from(cleaned: object) -> StateBasisWorksheet | None:
+    """California's basis by year as sent, or None when it was not sent."""
+    if not isinstance(cleaned, Mapping):
+        return None
+    zero = Decimal(0)
+    return StateBasisWorksheet(
+        tuple(
+            DeductionYear(int(y["year"]), y.get("federal") or zero, y.get("state") or zero)
+            for y in sorted(cleaned.get("deductions_by_year") or (), key=lambda y: y["year"])
+        ),
+        cleaned.get("recovered") or zero,
+    )
 
 
 def to_session(cleaned: Mapping[str, object]) -> dict[str, str]:

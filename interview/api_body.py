@@ -35,7 +35,8 @@ ERROR_CODES: dict[str, str] = {
     "negative": "An amount below zero.",
     "min_value": "A number below the field's minimum.",
     "max_value": "A number above the field's maximum.",
-    "out_of_range": "A tax year outside the supported years.",
+    "out_of_range": "A year outside the years allowed: the supported tax years, or for an "
+    "earlier year, from when such accounts existed to the year before tax_year.",
     "max_digits": "A number with too many digits.",
     "max_decimal_places": "A number with too many decimal places.",
     "max_whole_digits": "A number with too many digits before the decimal point.",
@@ -46,6 +47,8 @@ ERROR_CODES: dict[str, str] = {
     "too_large": "The request body is larger than 64 KB.",
     "rate_limited": "Too many requests from this client in this minute.",
     "not_found": "No such jurisdiction.",
+    "too_many": "An array with more items than the field allows.",
+    "duplicate": "The same year given twice in one array.",
 }
 BOOLEAN, NUMBER, TEXT, OBJECT = "boolean", "number", "text", "object"
 LARGEST_INTEGER = 10**15  # far above any amount the fields accept; stops huge-integer parsing
@@ -199,6 +202,28 @@ def _unknown(key: str, known: list[str], prefix: str) -> str:
     }
 
 
+def _check_list(field: ObjectField, value: Any, key: str, problems: Problems) -> list[Any]:
+    """An array of objects, each checked with the field's form; [] when it was not one."""
+    if not isinstance(value, list):
+        problems.add(key, _("Send %(name)s as a JSON array.") % {"name": key}, "wrong_type")
+        return []
+    if len(value) > field.many:
+        message = _("Send at most %(many)s items in %(name)s.") % {"many": field.many, "name": key}
+        problems.add(key, message, "too_many")
+        return []
+    checked = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            message = _("Send %(name)s[%(i)s] as a JSON object.") % {"name": key, "i": i}
+            problems.add(f"{key}[{i}]", message, "wrong_type")
+            continue
+        try:
+            checked.append(check(field.form_class, item, f"{key}[{i}]."))
+        except BadRequest as bad:
+            problems.update(bad.problems)
+    return checked
+
+
 def check(form_class: type[forms.Form], data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """The form's cleaned_data for a JSON object, or BadRequest with every problem found."""
     problems = Problems()
@@ -211,6 +236,9 @@ def check(form_class: type[forms.Form], data: dict[str, Any], prefix: str = "") 
     for name, field in fields.items():
         value = data.get(name)
         if value is None:
+            continue
+        if isinstance(field, ObjectField) and field.many:
+            values[name] = _check_list(field, value, f"{prefix}{name}", problems)
             continue
         if isinstance(field, ObjectField) and isinstance(value, dict):
             try:

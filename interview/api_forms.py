@@ -13,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from rules import STATE_CODES, AccountType, FilingStatus
 
+from .api_worksheets import (
+    BasisWorksheetForm,
+    StateBasisWorksheetForm,
+    check_basis_worksheet,
+    check_state_basis_worksheet,
+)
 from .fields import (
     AnswerBooleanField,
     BoundedDecimalField,
@@ -21,9 +27,6 @@ from .fields import (
     PrintedTextField,
 )
 from .forms import AgeForm, TaxYearField
-
-# Only one's own traditional, SEP and SIMPLE IRAs can be converted to a Roth IRA.
-CONVERTIBLE = frozenset({AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA})
 
 TEXT_LIMIT = 200
 NOTE_LIMIT = 1000
@@ -58,42 +61,6 @@ class PreparerForm(forms.Form):
         max_length=NOTE_LIMIT,
         required=False,
         widget=forms.Textarea(attrs={"class": "usa-textarea", "rows": 4, "cols": 20}),
-    )
-
-
-class BasisWorksheetForm(forms.Form):
-    """The figures the basis is worked out from, for the year the last account was emptied
-    (sent instead of basis and total_distributions; each defaults to 0)."""
-
-    basis_before_year = MoneyField(
-        required=False,
-        help_text=_(
-            "Traditional IRAs: Form 8606 line 2 (line 14 of the last Form 8606). Roth IRAs: "
-            "contribution and conversion basis at the start of the year. Plans: after-tax money "
-            "not yet recovered. Like 20000."
-        ),
-        example="20,000",
-    )
-    after_tax_added_in_year = MoneyField(
-        required=False,
-        help_text=_(
-            "Traditional IRAs: Form 8606 line 1 (nondeductible contributions for the year). "
-            "Roth IRAs: contributions for the year. Plans: after-tax contributions in the year."
-        ),
-        example="7,000",
-    )
-    paid_out_in_year = MoneyField(
-        required=False,
-        help_text=_("Everything received that year from all accounts of that kind."),
-        example="12,000",
-    )
-    converted_in_year = MoneyField(
-        required=False,
-        help_text=_(
-            "Traditional, SEP and SIMPLE IRAs only: converted to a Roth IRA that year "
-            "(Form 8606 line 8); counts as paid out."
-        ),
-        example="6,800",
     )
 
 
@@ -183,6 +150,14 @@ class DeterminationForm(forms.Form):
             "of state limits on itemized deductions (New York, California)."
         ),
     )
+    state_basis_worksheet = ObjectField(
+        StateBasisWorksheetForm,
+        help_text=_(
+            "California, your own traditional, SEP or SIMPLE IRAs: instead of state_basis, the "
+            "years California allowed a smaller IRA deduction (FTB Publication 1005, Worksheet "
+            "I). state_basis = basis + the sum of (federal − state) over the years, less recovered."
+        ),
+    )
     basis_worksheet = ObjectField(
         BasisWorksheetForm,
         help_text=_(
@@ -210,58 +185,6 @@ class DeterminationForm(forms.Form):
                 and name not in self.errors
             ):
                 self.add_error(name, forms.ValidationError(self.fields[name].help_text, "required"))
-        self._check_basis_worksheet(data)
+        check_basis_worksheet(self, data)
+        check_state_basis_worksheet(self, data)
         return data
-
-    def _check_basis_worksheet(self, data: dict[str, object]) -> None:
-        worksheet = data.get("basis_worksheet")
-        if worksheet is None:
-            if data.get("basis") is None and "basis" not in self.errors:
-                self.add_error(
-                    "basis",
-                    forms.ValidationError(
-                        _("Enter the basis, like 20000, or send basis_worksheet."), "required"
-                    ),
-                )
-            return
-        one = _("Send basis and total_distributions, or basis_worksheet: not both.")
-        for name in ("basis", "total_distributions"):
-            if data.get(name) is not None:
-                self.add_error(name, forms.ValidationError(one, "one_of"))
-        kind = data.get("account_type")
-        if kind == AccountType.TAXABLE_BROKERAGE:
-            self.add_error(
-                "basis_worksheet",
-                forms.ValidationError(
-                    _("basis_worksheet is for retirement accounts; send basis (the cost)."),
-                    "invalid",
-                ),
-            )
-        if (
-            isinstance(worksheet, dict)
-            and worksheet.get("after_tax_added_in_year")
-            and (data.get("inherited"))
-        ):
-            self.add_error(
-                "basis_worksheet",
-                forms.ValidationError(
-                    _(
-                        "after_tax_added_in_year must be 0 for an inherited IRA: an heir cannot "
-                        "contribute to it."
-                    ),
-                    "invalid",
-                ),
-            )
-        converted = worksheet.get("converted_in_year") if isinstance(worksheet, dict) else None
-        traditional = kind in CONVERTIBLE and not data.get("inherited")
-        if converted and not traditional:
-            self.add_error(
-                "basis_worksheet",
-                forms.ValidationError(
-                    _(
-                        "converted_in_year is for your own traditional, SEP and SIMPLE IRAs "
-                        "only: other accounts cannot be converted to a Roth IRA."
-                    ),
-                    "invalid",
-                ),
-            )

@@ -162,20 +162,26 @@ class ObjectField(forms.Field):
     Declaring one is all it takes: the API checks the object's keys and values with that form and
     reports its errors as `name.member`; the OpenAPI document describes it from the same form.
     `echo=False` keeps it out of the answer's `answers` (text that is never stored or logged).
+    `many=N` makes it a JSON array of at most N such objects, reported as `name[i].member`.
     """
 
     def __init__(
-        self, form_class: type[forms.Form], *, echo: bool = True, **kwargs: object
+        self, form_class: type[forms.Form], *, echo: bool = True, many: int = 0, **kwargs: object
     ) -> None:
         self.form_class = form_class
         self.echo = echo
+        self.many = many
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)  # type: ignore[arg-type]
 
-    def to_python(self, value: object) -> dict[str, object] | None:
+    def to_python(self, value: object) -> dict[str, object] | list[object] | None:
         # The API has already checked the object with form_class; this field only carries it.
         if value is None:
             return None
+        if self.many:
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ValidationError(_("Send a JSON array of objects."), code="wrong_type")
+            return value
         if not isinstance(value, dict):
             raise ValidationError(_("Send a JSON object."), code="wrong_type")
         return value

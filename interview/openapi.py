@@ -63,6 +63,8 @@ def field_schema(field: forms.Field) -> Schema:
     kind = json_kind(field)
     if isinstance(field, ObjectField):
         schema: Schema = {"$ref": f"#/components/schemas/{schema_name(field.form_class)}"}
+        if field.many:
+            schema = {"type": "array", "items": schema, "maxItems": field.many}
     elif hasattr(field, "json_schema"):
         schema = field.json_schema()
     elif kind == BOOLEAN:
@@ -138,7 +140,10 @@ def echo_schema(form_class: type[forms.Form]) -> Schema:
         if isinstance(field, ObjectField):
             if not field.echo:
                 continue
-            properties[name] = nullable(echo_schema(field.form_class))
+            echoed = echo_schema(field.form_class)
+            if field.many:
+                echoed = {"type": "array", "items": echoed}
+            properties[name] = nullable(echoed)
         elif kind == BOOLEAN:
             properties[name] = {"type": "boolean"}
         elif kind == NUMBER and not isinstance(field, forms.IntegerField):

@@ -72,6 +72,12 @@ def response_schemas() -> Schema:
                 "after_tax_added_in_year": MONEY,
                 "paid_out_in_year": MONEY,
                 "converted_in_year": MONEY,
+                "earlier_years": {
+                    "type": ["array", "null"],
+                    "items": ref("EarlierYearResult"),
+                    "description": "The earlier years sent, each with the basis it used and the "
+                    "basis left after it; null when basis_before_year was sent.",
+                },
                 "basis": {**MONEY, "description": "basis_before_year + after_tax_added_in_year"},
                 "total_received": {**MONEY, "description": "paid_out_in_year + converted_in_year"},
                 "lines": listing(ref("WorksheetLine")),
@@ -80,7 +86,36 @@ def response_schemas() -> Schema:
                     "description": "The sources conflict on these figures (a loss before a "
                     "conversion, before 2018).",
                 },
+            },
+            optional=("earlier_years",),
+        ),
+        "EarlierYearResult": obj(
+            {
+                "year": {"type": "integer"},
+                "added": MONEY,
+                "taken_out": MONEY,
+                "basis_used": {**MONEY, "description": "The part of taken_out that was basis."},
+                "basis_after": {**MONEY, "description": "The basis left at the end of the year."},
             }
+        ),
+        "StateBasisWorksheetResult": obj(
+            {
+                "deductions_by_year": listing(
+                    obj({"year": {"type": "integer"}, "federal": MONEY, "state": MONEY})
+                ),
+                "recovered": MONEY,
+                "not_deducted": {
+                    **MONEY,
+                    "description": "The sum over the years of federal − state (never below 0).",
+                },
+                "state_basis": {
+                    **MONEY,
+                    "description": "basis + not_deducted − recovered (recovered at most "
+                    "not_deducted).",
+                },
+                "lines": listing(ref("WorksheetLine")),
+            },
+            description="California basis by year (FTB Publication 1005, Worksheet I).",
         ),
         "RefundWindow": obj(
             {
@@ -146,13 +181,18 @@ def response_schemas() -> Schema:
                     "description": "The basis_worksheet sent, with its computed lines; null "
                     "when basis was sent as one figure.",
                 },
+                "state_basis_worksheet": {
+                    "anyOf": [ref("StateBasisWorksheetResult"), {"type": "null"}],
+                    "description": "The state_basis_worksheet sent, with what it adds up to; "
+                    "null when it was not sent.",
+                },
                 "federal": ref("FederalOutcome"),
                 "state": ref("StateOutcome"),
                 "what_would_change": listing(TEXT),
                 "next_steps": listing(TEXT),
                 "citations": listing(ref("Citation")),
             },
-            optional=("basis_worksheet",),
+            optional=("basis_worksheet", "state_basis_worksheet"),
         ),
         "Errors": obj(
             {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rules import Answers, BasisWorksheet, Determination, RefundWindow
+from rules import Answers, BasisWorksheet, Determination, RefundWindow, StateBasisWorksheet
 
 from .answers import WORKSHEET_FIELDS
 from .explain import Explanation, citation_json, sentences_json
@@ -30,13 +30,51 @@ def answers_json(a: Answers) -> dict[str, object]:
         "filing_status": None if a.filing_status is None else a.filing_status.value,
         "state_agi": decimal_string(a.state_agi),
         "basis_worksheet": _worksheet_figures(a.basis_worksheet),
+        "state_basis_worksheet": _state_worksheet_figures(a.state_basis_worksheet),
     }
 
 
 def _worksheet_figures(worksheet: BasisWorksheet | None) -> dict[str, object] | None:
     if worksheet is None:
         return None
-    return {name: decimal_string(getattr(worksheet, name)) for name in WORKSHEET_FIELDS}
+    figures: dict[str, object] = {
+        name: decimal_string(getattr(worksheet, name)) for name in WORKSHEET_FIELDS
+    }
+    figures["earlier_years"] = [
+        {"year": y.year, "added": decimal_string(y.added), "taken_out": decimal_string(y.taken_out)}
+        for y in worksheet.earlier_years
+    ] or None
+    return figures
+
+
+def _state_worksheet_figures(worksheet: StateBasisWorksheet | None) -> dict[str, object] | None:
+    if worksheet is None:
+        return None
+    return {
+        "deductions_by_year": [
+            {
+                "year": y.year,
+                "federal": decimal_string(y.federal),
+                "state": decimal_string(y.state),
+            }
+            for y in worksheet.years
+        ],
+        "recovered": decimal_string(worksheet.recovered),
+    }
+
+
+def state_basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
+    """California's basis by year as sent, with what it adds up to and its lines."""
+    worksheet = d.answers.state_basis_worksheet
+    figures = _state_worksheet_figures(worksheet)
+    if worksheet is None or figures is None:
+        return None
+    return {
+        **figures,
+        "not_deducted": decimal_string(worksheet.not_deducted),
+        "state_basis": decimal_string(d.answers.state_basis),
+        "lines": worksheet_json(e.state_basis_worksheet),
+    }
 
 
 def basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
@@ -46,11 +84,27 @@ def basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] 
         return None
     return {
         **figures,
+        "earlier_years": _earlier_years_worked(d.answers.basis_worksheet),
         "basis": decimal_string(d.answers.basis),
         "total_received": decimal_string(d.answers.total_distributions),
         "lines": worksheet_json(e.basis_worksheet),
         "needs_review": e.basis_needs_review,
     }
+
+
+def _earlier_years_worked(worksheet: BasisWorksheet | None) -> list[dict[str, object]] | None:
+    if worksheet is None or not worksheet.earlier_years:
+        return None
+    return [
+        {
+            "year": y.year,
+            "added": decimal_string(y.added),
+            "taken_out": decimal_string(y.taken_out),
+            "basis_used": decimal_string(y.basis_used),
+            "basis_after": decimal_string(y.basis_after),
+        }
+        for y in worksheet.earlier_years
+    ]
 
 
 def worksheet_json(lines: Iterable[WorksheetLine]) -> list[dict[str, str | None]]:
@@ -82,6 +136,7 @@ def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
         "rules_version": d.rules_version,
         "answers": answers_json(d.answers),
         "basis_worksheet": basis_worksheet_json(d, e),
+        "state_basis_worksheet": state_basis_worksheet_json(d, e),
         "federal": {
             "deductible": f.deductible,
             "reason": f.reason.value,
