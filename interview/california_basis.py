@@ -59,9 +59,8 @@ TEXT = TableWords(
     _(
         "In these years California could let you deduct less for an IRA than your federal "
         "return did. From each year's returns, enter the IRA deduction on the federal return "
-        "(Form 1040, IRA deduction line) and on the California return (Schedule CA (540) "
-        "adjustments). Leave both blank for a year with no IRA contribution or the same "
-        "deduction on both."
+        "(Form 1040) and on the California return (Form 540 and its schedules). Leave both "
+        "blank for a year with no IRA contribution or the same deduction on both."
     ),
     (_("Deducted federally"), _("Deducted for California")),
 )
