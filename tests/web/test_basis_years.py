@@ -68,7 +68,8 @@ def test_a_roth_payout_of_earnings_does_not_use_up_later_contributions(client):
     assert "Roth basis at the start of 2016" in page
     assert '<td class="amount">$9,000</td>' in page
     assert "$2,500" in page and "$1,500" in page
-    assert "was added up from your own figures" in page
+    assert "was added up year by year from your own figures" in page
+    assert "6693" not in page  # the penalty for a missing Form 8606 is for traditional IRAs
 
 
 def test_a_traditional_basis_is_contributions_less_what_came_back_tax_free(client):
