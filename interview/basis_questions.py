@@ -83,6 +83,17 @@ _INHERITED = {
         _("Box 1 of the Form 1099-R, like 5,000."),
     ),
 }
+_INHERITED_ROTH = {
+    "ws_before": (
+        _("What Roth basis did the person who died leave in the Roth IRA?"),
+        _(
+            "Their Roth contributions and conversions, less what they had already taken out of "
+            "them (Form 8606, Part III, of their last year with a payout; their Forms 5498), "
+            "like 8,000. Never add the basis of your own Roth IRAs. Blank for none."
+        ),
+    ),
+    "ws_paid_out": _INHERITED["ws_paid_out"],
+}
 _PLAN = {
     "ws_before": (
         _("How much after-tax money was still in the plan at the start of the last year?"),
@@ -105,7 +116,9 @@ _TRADITIONAL_TYPES = {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountT
 
 def questions_for(account_type: str | None, inherited: bool) -> dict[str, tuple[Promise, Promise]]:
     """The worksheet's questions for the account group: which are asked, and their words."""
-    if inherited and (account_type in _TRADITIONAL_TYPES or account_type == AccountType.ROTH_IRA):
+    if inherited and account_type == AccountType.ROTH_IRA:
+        return _INHERITED_ROTH
+    if inherited and account_type in _TRADITIONAL_TYPES:
         return _INHERITED
     if account_type in _TRADITIONAL_TYPES:
         return _TRADITIONAL

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from rules import AccountGroup, BasisWorksheet, Determination
+from rules import AccountGroup, AccountType, BasisWorksheet, Determination
 
 from .formatting import money
 from .state_worksheet import WorksheetLine
@@ -20,7 +20,7 @@ ZERO = Decimal(0)
 UNSETTLED = "lost_before_conversion_unsettled"
 
 
-def _sources(group: AccountGroup) -> tuple[str, str, str]:
+def _sources(group: AccountGroup, roth: bool) -> tuple[str, str, str]:
     """Where the first three figures come from: before, added, paid out."""
     match group:
         case AccountGroup.TRADITIONAL_IRAS:
@@ -33,7 +33,9 @@ def _sources(group: AccountGroup) -> tuple[str, str, str]:
             )
         case AccountGroup.INHERITED_IRA:
             return (
-                _("line 14 of the last Form 8606 of the person who died"),
+                _("Form 8606, Part III, of the person who died")
+                if roth
+                else _("line 14 of the last Form 8606 of the person who died"),
                 _("none: an heir cannot add to an inherited IRA"),
                 _("Form 1099-R, box 1"),
             )
@@ -79,7 +81,8 @@ def basis_worksheet_lines(d: Determination) -> tuple[WorksheetLine, ...]:
         return ()
     group, year = d.federal.group, d.answers.tax_year
     before, added, paid = _labels(group, year)
-    source_before, source_added, source_paid = _sources(group)
+    roth = d.answers.account_type is AccountType.ROTH_IRA
+    source_before, source_added, source_paid = _sources(group, roth)
     traditional = group is AccountGroup.TRADITIONAL_IRAS
     lines = [*_parts(worksheet, group)]
     lines += [

@@ -81,3 +81,27 @@ def test_bad_input_gets_a_message_and_coming_back_keeps_what_was_entered(client)
     client.get(step_url(client, "ws_added"))
     again = client.get(step_url(client, "ws_before")).content.decode()
     assert 'value="5,000"' in again
+
+
+def test_an_inherited_roth_ira_asks_the_decedents_roth_basis_not_line_14(client):
+    walk(
+        client,
+        [
+            ("account_type", "roth_ira"),
+            ("inherited", "yes"),
+            ("fully_liquidated", "yes"),
+            ("has_basis", "work_it_out"),
+            ("tax_year", "2016"),
+            ("state", "TX"),
+        ],
+    )
+    page = client.get(step_url(client, "ws_before")).content.decode()
+    assert "What Roth basis did the person who died leave" in page
+    assert "Line 14" not in page  # a Roth IRA has no line 14 basis (Form 8606, Part III)
+    answer(client, "ws_before", "8,000")
+    answer(client, "ws_paid_out", "5,000")
+    answer(client, "agi", "")
+    answer(client, "age", "")
+    result = confirm(client).content.decode()
+    assert "Form 8606, Part III, of the person who died" in result
+    assert "$3,000" in result  # 8,000 − 5,000, its own group
