@@ -108,4 +108,16 @@ def test_the_california_basis_by_year_at_320_px(new_page):
     page.get_by_role("button", name="See my result").click()
     text = page.get_by_role("main").inner_text()
     assert "How your California basis was worked out" in text and "$12,000" in text
+    # Every amount on one line at 320 px ("$10,000" was split "$10,00" / "0"), none cut off.
+    lines_per_amount = page.evaluate(
+        """[...document.querySelectorAll('.worksheet td.amount')].map(cell => {
+            const range = document.createRange(); range.selectNodeContents(cell);
+            const rects = [...range.getClientRects()];
+            return [cell.innerText, new Set(rects.map(r => Math.round(r.top))).size,
+                    cell.scrollWidth <= cell.clientWidth];
+        })"""
+    )
+    assert {"$10,000", "$12,000", "$50,000"} <= {text for text, _lines, _fits in lines_per_amount}
+    assert all(lines == 1 and fits for _text, lines, fits in lines_per_amount), lines_per_amount
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     shoot(page, "california-basis-result")
