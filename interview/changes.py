@@ -8,11 +8,16 @@ from rules import Change, Determination
 from rules import what_would_change as changes_for
 
 
-def _where(change: Change, state: str) -> str:
+def _where(change: Change, state: str | None) -> str:
+    """Where a change would count; `state` None when no state was asked (none could change it)."""
     if change.federal and change.state:
+        if state is None:
+            return _("on your federal and state returns")
         return _("on your federal and %(state)s returns") % {"state": state}
     if change.federal:
         return _("on your federal return")
+    if state is None:
+        return _("on your state return")
     return _("on your %(state)s return") % {"state": state}
 
 
@@ -20,7 +25,11 @@ def what_would_change(d: Determination) -> tuple[str, ...]:
     state, year = d.state.name, d.answers.tax_year
     out = []
     for change in changes_for(d):
-        facts = {"where": _where(change, state), "year": year, "state": state}
+        facts = {
+            "where": _where(change, state if d.state.code else None),
+            "year": year,
+            "state": state,
+        }
         match change.code:
             case "find_basis":
                 text = _(
@@ -55,7 +64,14 @@ def what_would_change(d: Determination) -> tuple[str, ...]:
             case _:  # pragma: no cover - every code of rules.Change has a sentence (tested)
                 continue
         out.append(text % facts)
-    if not out:
+    if not out and not d.state.code:
+        out.append(
+            _(
+                "Nothing in your answers could change this result for %(year)s: neither your federal return nor any state's allows this loss."
+            )
+            % facts_for(d)
+        )
+    elif not out:
         out.append(
             _(
                 "Nothing in your answers could change this result for %(year)s: neither your federal nor your %(state)s return allows this loss."

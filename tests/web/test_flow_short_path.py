@@ -11,7 +11,8 @@ from interview import forms as questions
 from interview.wizard import STEPS
 from rules import AccountType
 
-from .wizard_helpers import PREFIX, answer, confirm, start, step_url, walk
+from .test_pdf import pdf_text
+from .wizard_helpers import PREFIX, answer, confirm, result_url, start, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +245,19 @@ def test_the_age_field_accepts_the_half_it_suggests(typed):
     form = questions.AgeForm(data={"age_at_distribution": typed})
     assert form.is_valid() is True
     assert str(form.cleaned_data["age_at_distribution"]) == "59.5"
+
+
+def test_the_short_path_names_no_state_it_was_not_asked(client):
+    walk(
+        client,
+        [("account_type", "traditional_401k"), ("fully_liquidated", "no"), ("has_basis", "no")],
+    )
+    page = confirm(client).content.decode()
+    assert "Why: your state" in page and "Why: any state" not in page
+    assert "your any state" not in page  # was "neither your federal nor your any state return"
+    assert "nor any state&#x27;s allows this loss" in page
+    text = pdf_text(client.get(result_url(client, pdf=True)).content)
+    assert text.startswith(f"Retirement account loss: tax year {THIS_YEAR} ") or (
+        f"Retirement account loss: tax year {THIS_YEAR} Your answer" in text
+    )
+    assert ", any state" not in text
