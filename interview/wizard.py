@@ -16,6 +16,7 @@ from .answers import to_session
 from .conditions import CONDITIONS, answered_year, first_year_answered, is_inherited, raw_answer
 from .step_data import answer_only
 from .summary import answer_rows
+from .wording import wording_for
 
 
 class CheckAnswersForm(forms.Form):
@@ -103,9 +104,14 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
     # ---- the step guard formtools lacks ---------------------------------------------------
 
     def first_unanswered(self) -> str:
+        group = wording_for(raw_answer(self, "account_type")).key
         for step in self.get_form_list():
             if step == CHECK_STEP or self.storage.get_step_data(step) is None:
                 return step
+            if getattr(self.form_list[step], "asked_for_group", False):
+                asked_for = raw_answer(self, step, "asked_for")
+                if asked_for and asked_for != group:
+                    return step  # answered for another kind of account: it means something else
             if step in YEAR_TABLES and not self._still_valid(step):
                 return step  # answered for other years: the first year or tax year changed
         return CHECK_STEP

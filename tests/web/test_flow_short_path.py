@@ -224,11 +224,16 @@ def test_a_change_of_account_type_asks_the_answers_that_changed_meaning_again(cl
     answer(client, "age", "")
     # A 401(k) "paid out" is not a brokerage "sold": those answers are asked again.
     changed = answer(client, "account_type", "taxable_brokerage")
-    assert changed["Location"] == step_url(client, "filing_status")  # a $2,000 capital loss
-    answer(client, "filing_status", "single")
-    response = confirm(client)
-    assert response.redirect_chain[-1][0] == step_url(client, "fully_liquidated")
-    assert "You changed the kind of account" in response.content.decode()
+    # At once, not at "See my result": the first answer that changed meaning, with the reason.
+    assert changed["Location"] == step_url(client, "fully_liquidated")
+    page = client.get(step_url(client, "fully_liquidated")).content.decode()
+    assert "You changed the kind of account" in page
+    assert client.get(step_url(client, "check"))["Location"] == step_url(client, "fully_liquidated")
+    assert next_step(_post_as_a_browser(client, "fully_liquidated", "yes")) == "has_basis"
+    assert next_step(_post_as_a_browser(client, "has_basis", "yes")) == "total_distributions"
+    _post_as_a_browser(client, "total_distributions", "18000")
+    assert next_step(answer(client, "filing_status", "single")) == "check"  # a $2,000 capital loss
+    assert "$2,000" in confirm(client).content.decode()
 
 
 def test_a_change_within_the_same_group_keeps_the_answers(client):
