@@ -83,6 +83,12 @@ def basis_worksheet_lines(d: Determination) -> tuple[WorksheetLine, ...]:
     before, added, paid = _labels(group, year)
     roth = d.answers.account_type is AccountType.ROTH_IRA
     source_before, source_added, source_paid = _sources(group, roth)
+    if worksheet.earlier_years:  # no last Form 8606: the years listed above, added up
+        source_before = (
+            _("Form 8606, line 2: the years above, added up")
+            if group is AccountGroup.TRADITIONAL_IRAS
+            else _("the years above, added up")
+        )
     traditional = group is AccountGroup.TRADITIONAL_IRAS
     lines = [*_parts(worksheet, group)]
     lines += [

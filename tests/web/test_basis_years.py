@@ -66,6 +66,7 @@ def test_a_roth_payout_of_earnings_does_not_use_up_later_contributions(client):
     # 2016: 9,000 − 6,500 paid out = 2,500 lost; floor 2% × 50,000 = 1,000; 1,500 above it.
     assert "$4,000 of the $6,000 taken out; the rest was earnings, not basis" in page
     assert "Roth basis at the start of 2016" in page
+    assert "the years above, added up" in page and "lines 22 and 24 of the last year" not in page
     assert '<td class="amount">$9,000</td>' in page
     assert "$2,500" in page and "$1,500" in page
     assert "was added up year by year from your own figures" in page
