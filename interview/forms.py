@@ -267,11 +267,27 @@ class StateBasisForm(StepForm):
         required=False,
     )
 
-    def __init__(self, *args: object, by_year: bool = False, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, by_year: bool = False, state_name: str = "", **kwargs: object
+    ) -> None:
         self.by_year = by_year  # California: a blank answer is worked out year by year
+        self.state_name = state_name
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def word_fields(self) -> None:
+        if self.state_name and not self.by_year:
+            field = self.fields["state_basis"]
+            facts = {"state": self.state_name}
+            field.label = _("How much of your money did %(state)s tax when you put it in?") % facts
+            field.help_text = (
+                _(
+                    "%(state)s taxed contributions that the federal return did not, so your "
+                    "%(state)s basis can be larger: what you put in that %(state)s taxed, less "
+                    "what already came back to you untaxed by %(state)s, like 20,000. Leave it "
+                    "blank to use your federal figure."
+                )
+                % facts
+            )
         if self.by_year:
             field = self.fields["state_basis"]
             field.label = _("What is your California basis in these IRAs?")

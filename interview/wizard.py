@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from rules import current_law
+
 from . import basis_questions, basis_years, california_basis, journeys
 from . import forms as questions
 from .answers import to_session
@@ -94,9 +96,12 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
         if step == california_basis.YEARS_STEP:
             kwargs["tax_year"] = answered_year(self)
         if step == "state_basis":
+            state = raw_answer(self, "state")
             kwargs["by_year"] = california_basis.applies(
-                raw_answer(self, "account_type"), is_inherited(self), raw_answer(self, "state")
+                raw_answer(self, "account_type"), is_inherited(self), state
             )
+            jurisdiction = current_law().jurisdictions.get(state or "")
+            kwargs["state_name"] = jurisdiction.name if jurisdiction else ""
         if step == basis_years.YEARS_STEP:
             kwargs.update(tax_year=answered_year(self), first_year=first_year_answered(self))
         return kwargs

@@ -115,3 +115,11 @@ def test_the_pdf_shows_the_california_basis_lines(client):
     assert "How your California basis was worked out" in text
     assert "Deducted federally but not for California in 1984" in text
     assert "$12,000" in text  # 10,000 + 2,000; nothing came back
+
+
+def test_other_states_name_themselves_and_ask_net_of_what_came_back(client):
+    walk(client, [*california()[:-2], ("state", "MA"), ("basis", "10,000")])
+    page = client.get(step_url(client, "state_basis")).content.decode()
+    assert "How much of your money did Massachusetts tax when you put it in?" in page
+    assert "less what already came back to you untaxed by Massachusetts" in page
+    assert next_step(answer(client, "state_basis", "")) == "total_distributions"
