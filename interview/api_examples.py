@@ -79,6 +79,54 @@ EXAMPLES = (
         },
         "not_fully_liquidated",
     ),
+    Example(
+        "roth_basis_year_by_year",
+        "No last Form 8606: a Roth basis added up year by year (a 2008 payout of earnings uses "
+        "up no later contribution): 9,000 basis, 6,500 received, 1,500 above the 2016 floor",
+        "tests/web/test_api_worksheet_years.py::test_a_roth_payout_of_earnings_uses_up_no_later_contribution",
+        {
+            "account_type": "roth_ira",
+            "tax_year": 2016,
+            "state": "TX",
+            "fully_liquidated": True,
+            "agi": 50000,
+            "basis_worksheet": {
+                "paid_out_in_year": 6500,
+                "earlier_years": [
+                    {"year": 2005, "added": 4000},
+                    {"year": 2008, "taken_out": 6000},
+                    {"year": 2010, "added": 5000},
+                    {"year": 2012, "added": 5000, "taken_out": 1000},
+                ],
+            },
+        },
+        "allowed_misc_itemized",
+    ),
+    Example(
+        "california_basis_by_year",
+        "California 2020: 3,000 deducted federally but not for California in 1983–1985, 1,000 "
+        "of it recovered: California basis 12,000, and 2,000 counts on Schedule CA",
+        "tests/web/test_api_worksheet_years.py::"
+        "test_the_california_basis_by_year_adds_what_california_did_not_let_you_deduct",
+        {
+            "account_type": "traditional_ira",
+            "tax_year": 2020,
+            "state": "CA",
+            "fully_liquidated": True,
+            "basis": 10000,
+            "total_distributions": 9000,
+            "agi": 50000,
+            "state_basis_worksheet": {
+                "deductions_by_year": [
+                    {"year": 1983, "federal": 2000, "state": 1500},
+                    {"year": 1984, "federal": 2000},
+                    {"year": 1985, "federal": 2000, "state": 1500},
+                ],
+                "recovered": 1000,
+            },
+        },
+        "suspended_2018_2025",
+    ),
 )
 
 # tests/web/test_api_contract.py::a-typo-in-a-key: the 400 a misspelt key gets.
