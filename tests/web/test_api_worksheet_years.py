@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from interview.api_examples import EXAMPLES
+
 ROTH_2016 = {
     "account_type": "roth_ira",
     "tax_year": 2016,
@@ -21,23 +23,9 @@ ROTH_2016 = {
         ],
     },
 }
-CALIFORNIA_2020 = {
-    "account_type": "traditional_ira",
-    "tax_year": 2020,
-    "state": "CA",
-    "fully_liquidated": True,
-    "basis": 10000,
-    "total_distributions": 9000,
-    "agi": 50000,
-    "state_basis_worksheet": {
-        "deductions_by_year": [
-            {"year": 1983, "federal": 2000, "state": 1500},
-            {"year": 1984, "federal": 2000},
-            {"year": 1985, "federal": 2000, "state": 1500},
-        ],
-        "recovered": 1000,
-    },
-}
+# Federal basis 10,000 and 9,000 received; California allowed 1,500 of 2,000 in 1983 and 1985 and
+# nothing in 1984 (covered by a plan at work); 1,000 of the difference already recovered.
+CALIFORNIA_2020 = next(e.body for e in EXAMPLES if e.name == "california_basis_by_year")
 
 
 def test_a_roth_payout_of_earnings_uses_up_no_later_contribution(api):
