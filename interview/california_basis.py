@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from rules import AccountType, DeductionYear, Determination, StateBasisWorksheet
+from rules import AccountType, DeductionYear, Determination, StateBasisWorksheet, current_law
 
 from .fields import MoneyField
 from .formatting import money
@@ -31,29 +31,19 @@ OWN_TRADITIONAL = {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType
 # The stored answers' names for a year's two deductions: ca_y1984_fed, ca_y1984_state.
 YEAR_KEY = re.compile(r"^ca_y(?P<year>\d{4})_(?P<side>fed|state)$")
 
-# The years California's IRA deduction could be smaller than the federal one, under the rule
-# of the time (FTB Pub. 1005; R&TC §17507; FTB Tax News, December 2007).
-ERAS: tuple[tuple[object, tuple[int, ...]], ...] = (
-    (_("1975: California allowed no IRA deduction"), (1975,)),
-    (
-        _(
-            "1982–1986: California allowed at most $1,500 a year, and nothing if you were "
-            "covered by a retirement plan at work"
-        ),
-        tuple(range(1982, 1987)),
-    ),
-    (
-        _(
-            "1987–1995: only if you were self-employed and your California self-employment "
-            "income was lower than the federal"
-        ),
-        tuple(range(1987, 1996)),
-    ),
-    (
-        _("2007–2009: lower California income limits if you were covered by a plan at work"),
-        (2007, 2008, 2009),
-    ),
-)
+SMALLER_DEDUCTION_RULE = "ira_deduction_smaller"  # ca.toml: the years, each with its heading
+
+
+def eras() -> list[tuple[str, tuple[int, ...]]]:
+    """The years California's IRA deduction could be smaller than the federal one, each span
+    under the rule of the time (law data: ca.toml)."""
+    rules = [r for r in current_law().jurisdictions[STATE].rules if r.id == SMALLER_DEDUCTION_RULE]
+    return [
+        (r.statement, tuple(range(r.years.first, (r.years.last or r.years.first) + 1)))
+        for r in sorted(rules, key=lambda r: r.years.first)
+    ]
+
+
 TEXT = TableWords(
     _("Your California basis, year by year"),
     _(
@@ -77,7 +67,7 @@ class CaliforniaYearsForm(YearTableForm):
 
     def __init__(self, *args: object, tax_year: int | None = None, **kw: object) -> None:
         groups = [
-            (heading, [y for y in years if tax_year and y < tax_year]) for heading, years in ERAS
+            (heading, [y for y in years if tax_year and y < tax_year]) for heading, years in eras()
         ]
         groups = [(heading, years) for heading, years in groups if years]
         super().__init__(*args, text=TEXT, groups=groups, **kw)  # type: ignore[arg-type]
