@@ -15,7 +15,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from rules import FIRST_NONDEDUCTIBLE_YEAR, FIRST_ROTH_YEAR, AccountType
+from rules import FEDERAL, AccountGroup, AccountType, current_law
 
 from .forms import StepForm, TaxYearField
 from .year_table import TableWords, YearTableForm
@@ -75,7 +75,14 @@ def words_for(account_type: str | None) -> _Words:
 
 
 def first_possible_year(account_type: str | None) -> int:
-    return FIRST_NONDEDUCTIBLE_YEAR if account_type in TRADITIONAL_TYPES else FIRST_ROTH_YEAR
+    """The first year after-tax money could go into the account's kind of IRA (law data)."""
+    group = (
+        AccountGroup.TRADITIONAL_IRAS
+        if account_type in TRADITIONAL_TYPES
+        else AccountGroup.ROTH_IRAS
+    )
+    rules = current_law().jurisdictions[FEDERAL].rules
+    return min(r.years.first for r in rules if r.id == "basis_begins" and r.applies(group))
 
 
 class _YearField(TaxYearField):

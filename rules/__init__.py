@@ -5,7 +5,7 @@ Public API: determine(), Answers, Determination and the enums. No Django here.
 
 from __future__ import annotations
 
-from ._basis_years import FIRST_NONDEDUCTIBLE_YEAR, FIRST_ROTH_YEAR, EarlierYear, basis_by_year
+from ._basis_years import EarlierYear, basis_by_year
 from ._changes import Change, what_would_change
 from ._engine import determine, rules_version
 from ._federal import account_group
@@ -36,8 +36,6 @@ from ._states import ROTH_TYPES
 
 __all__ = [
     "FEDERAL",
-    "FIRST_NONDEDUCTIBLE_YEAR",
-    "FIRST_ROTH_YEAR",
     "FIRST_TAX_YEAR",
     "ROTH_TYPES",
     "STATE_CODES",

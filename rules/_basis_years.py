@@ -16,10 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 ZERO = Decimal(0)
-# Nondeductible IRA contributions began with 1987 (Tax Reform Act of 1986, IRC §408(o)); Roth
-# IRAs with 1998 (Taxpayer Relief Act of 1997, IRC §408A).
-FIRST_NONDEDUCTIBLE_YEAR = 1987
-FIRST_ROTH_YEAR = 1998
 
 
 @dataclass(frozen=True, slots=True)
