@@ -20,6 +20,7 @@ from rules import (
     StateStatus,
     current_law,
     limit_may_apply,
+    limit_uses_filing_status,
 )
 
 from . import basis_years, california_basis
@@ -240,7 +241,7 @@ def asks_filing_status(wizard: NamedUrlSessionWizardView) -> bool:
         agi = parse_money(raw_answer(wizard, "agi") or "")
     except ValidationError:
         return False
-    return limit is not None and limit_may_apply(limit, agi)
+    return limit is not None and limit_uses_filing_status(limit) and limit_may_apply(limit, agi)
 
 
 def asks_age(wizard: NamedUrlSessionWizardView) -> bool:

@@ -110,6 +110,13 @@ def _deductible_headline(name: str, form_line: str, a: StateAmounts) -> str:
             )
             % facts
         )
+    if a.counts is None and not a.needs_filing_status:  # the year's thresholds are not known
+        return (
+            _(
+                "%(state)s: yes — the loss counts on %(line)s, but %(state)s's limit on itemized deductions may reduce it by an amount we could not work out (see below)."
+            )
+            % facts
+        )
     if a.counts is None:
         return (
             _(

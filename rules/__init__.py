@@ -30,7 +30,7 @@ from ._model import (
     Years,
     last_tax_year,
 )
-from ._state_amounts import limit_may_apply
+from ._state_amounts import limit_may_apply, limit_uses_filing_status
 from ._state_basis_years import DeductionYear, StateBasisWorksheet
 from ._states import ROTH_TYPES
 
@@ -69,6 +69,7 @@ __all__ = [
     "determine",
     "last_tax_year",
     "limit_may_apply",
+    "limit_uses_filing_status",
     "load_law",
     "rules_version",
     "what_would_change",

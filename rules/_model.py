@@ -217,6 +217,8 @@ class StateAmounts:
         None  # None with limit_id set: the limit could not be computed
     )
     counts: Decimal | None = None
+    # The limit could be computed with a filing status (False: its thresholds are not known).
+    needs_filing_status: bool = False
 
 
 @dataclass(frozen=True, slots=True)

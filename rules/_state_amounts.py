@@ -50,10 +50,21 @@ def state_amounts(
     limit = jurisdiction.limit_for(period.limit, answers.tax_year) if period.limit else None
     reduction = None
     if limit is not None and after_share is not None:
-        reduction = _limit_reduction(limit, after_share, agi, answers.filing_status)
+        # Nothing left after the floor: no limit can take anything off it.
+        reduction = (
+            ZERO
+            if after_share == ZERO
+            else _limit_reduction(limit, after_share, agi, answers.filing_status)
+        )
     counts = None
     if after_share is not None and (limit is None or reduction is not None):
         counts = after_share - (reduction or ZERO)
+    needs_status = (
+        counts is None
+        and limit is not None
+        and answers.filing_status is None
+        and limit_uses_filing_status(limit)
+    )
     return StateAmounts(
         loss=loss,
         agi=agi,
@@ -66,6 +77,7 @@ def state_amounts(
         limit_id=limit.id if limit is not None and limit_may_apply(limit, agi) else "",
         limit_reduction=reduction,
         counts=counts,
+        needs_filing_status=needs_status,
     )
 
 
@@ -76,6 +88,13 @@ def _agi(answers: Answers, period: Period) -> tuple[Decimal | None, bool]:
     if answers.agi is None:
         return None, False
     return answers.agi, period.floor_agi == "state"
+
+
+def limit_uses_filing_status(limit: ItemizedLimit) -> bool:
+    """True when the limit has thresholds by filing status (False: they are not known)."""
+    if limit.kind == "excess_agi_percent":
+        return any(f"threshold_{status}" in limit.values for status in STATUS_KEYS)
+    return bool(limit.points)
 
 
 def limit_may_apply(limit: ItemizedLimit, agi: Decimal | None) -> bool:

@@ -52,6 +52,25 @@ ROWS = [
     # 2026 thresholds are indexed up from 2025 (lowest 252,203): 200,000 cannot reach them.
     # 8,000 − 4,000 = 4,000.
     row("CA", 2026, 8000, 200000, "4000", "4000", id="ca-2026-agi-below-every-threshold"),
+    # §17077 before 2018 (2017 Schedule CA worksheet, single threshold 187,203): loss 20,000,
+    # floor 2% × 400,000 = 8,000, 12,000 after it; 6% × (400,000 − 187,203) = 12,767.82, at most
+    # 80% × 12,000 = 9,600; 12,000 − 9,600 = 2,400.
+    row("CA", 2017, 20000, 400000, "8000", "2400", filing_status=S, id="ca-2017-17077-80pct-cap"),
+    # Joint threshold 374,411: 6% × 25,589 = 1,535.34; 12,000 − 1,535.34 = 10,464.66.
+    row("CA", 2017, 20000, 400000, "8000", "10464.66", filing_status=J, id="ca-2017-joint-6pct"),
+    # 2016's thresholds are not known, but are above 2014's single 176,413: 150,000 cannot reach
+    # them. 8,000 − 2% × 150,000 = 5,000.
+    row("CA", 2016, 8000, 150000, "3000", "5000", id="ca-2016-agi-below-the-bound"),
+    # Above that bound the limit may apply and its threshold is unknown: stated, not computed.
+    row("CA", 2016, 8000, 300000, "6000", None, filing_status=S, id="ca-2016-17077-stated-only"),
+    # 2005: the statute's base amount for a single filer (100,000) bounds every year from below.
+    row("CA", 2005, 8000, 90000, "1800", "6200", id="ca-2005-agi-below-the-base-amount"),
+    # 2011: single 166,565 known, the joint figure is not: single computed, joint stated only.
+    # 6% × (200,000 − 166,565) = 2,006.10; 8,000 − 4,000 = 4,000; 4,000 − 2,006.10 = 1,993.90.
+    row("CA", 2011, 8000, 200000, "4000", "1993.90", filing_status=S, id="ca-2011-single-6pct"),
+    row("CA", 2011, 20000, 400000, "8000", None, filing_status=J, id="ca-2011-joint-unknown"),
+    # Nothing left above the floor (8,000 − 8,000): nothing for any limit to take, known or not.
+    row("CA", 2011, 8000, 400000, "8000", "0", filing_status=J, id="ca-2011-nothing-above-floor"),
     # IT-196: 2% of federal AGI; NY AGI 80,000 is below the §615(f) start: 8,000 − 1,600.
     row("NY", 2022, 8000, 80000, "1600", "6400", id="ny-2022-below-100k"),
     # §615(f)(1), 20 NYCRR §115.5: 25% × (120,000 − 100,000) / 50,000 = 10% of 5,600 = 560.

@@ -119,3 +119,24 @@ def test_filing_status_is_optional_and_checked(api):
     separate = api({**body, "filing_status": "married_separate"}).json()
     assert separate["federal"]["capital_loss_this_year"] == "1500.00"
     assert api({**body, "filing_status": "sometimes"}).status_code == 400
+
+
+def test_a_limit_whose_thresholds_are_unknown_does_not_ask_for_a_filing_status(api):
+    # California 2008: §17077's thresholds for the year are not in our data (only the statute's
+    # base bounds them), so even with the filing status the reduction cannot be worked out.
+    body = {
+        "account_type": "traditional_ira",
+        "tax_year": 2008,
+        "state": "CA",
+        "basis": 30000,
+        "fully_liquidated": True,
+        "total_distributions": 10000,
+        "agi": 150000,
+    }
+    for status in (None, "single"):
+        headline = api({**body, "filing_status": status}).json()["state"]["headline"]
+        assert "may reduce it by an amount we could not work out" in headline
+        assert "we need your filing status" not in headline
+    # 2024's thresholds are known: there the filing status is what is missing.
+    later = api({**body, "tax_year": 2024, "agi": 300000}).json()["state"]["headline"]
+    assert "we need your filing status" in later

@@ -35,6 +35,18 @@ BROKERAGE_CA_2020 = [
 ]
 
 
+def california_roth_401k(year: str) -> list[tuple[str, str]]:
+    return [
+        ("account_type", "roth_401k"),
+        ("fully_liquidated", "yes"),
+        ("has_basis", "yes"),
+        ("tax_year", year),
+        ("state", "CA"),
+        ("basis", "30,000"),
+        ("total_distributions", "10,000"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("answers", "expected_next"),
     [
@@ -91,6 +103,18 @@ BROKERAGE_CA_2020 = [
             [*NEW_YORK_2020, ("agi", "90,000")],
             "age",
             id="2020-new-york-below-100k-skips-filing-status",
+        ),
+        # California before 2018 (R&TC §17077): 2017's thresholds are known (single 187,203), so
+        # above them the filing status is asked; 2016's are not, so asking would change nothing.
+        pytest.param(
+            [*california_roth_401k("2017"), ("agi", "300,000")],
+            "filing_status",
+            id="ca-2017-above-17077-asks-filing-status",
+        ),
+        pytest.param(
+            [*california_roth_401k("2016"), ("agi", "300,000")],
+            "age",
+            id="ca-2016-unknown-thresholds-skips-filing-status",
         ),
         # Same in 2017: the AGI question appears.
         pytest.param(
