@@ -236,12 +236,15 @@ def asks_filing_status(wizard: NamedUrlSessionWizardView) -> bool:
         return False
     jurisdiction, period = found
     year = answered_year(wizard)
-    limit = jurisdiction.limit_for(period.limit, year) if period.limit and year else None
+    limits = [jurisdiction.limit_for(name, year) for name in period.limits] if year else []
     try:
         agi = parse_money(raw_answer(wizard, "agi") or "")
     except ValidationError:
         return False
-    return limit is not None and limit_uses_filing_status(limit) and limit_may_apply(limit, agi)
+    return any(
+        limit is not None and limit_uses_filing_status(limit) and limit_may_apply(limit, agi)
+        for limit in limits
+    )
 
 
 def asks_age(wizard: NamedUrlSessionWizardView) -> bool:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from rules import Determination, StateAmounts, StateStatus
+from rules import Determination, StateAmounts, StateStatus, current_law
 
 from .formatting import money
 
@@ -189,16 +189,7 @@ def state_worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
                 amounts.after_share,
             )
         )
-    if amounts.limit_id:
-        lines.append(
-            WorksheetLine(
-                _("Less %(state)s's limit on itemized deductions") % {"state": s.name},
-                None if amounts.limit_reduction is None else -amounts.limit_reduction,
-                _("see the limit below")
-                if amounts.limit_reduction is not None
-                else _("needs your filing status and AGI"),
-            )
-        )
+    lines += _limit_lines(d, amounts)
     lines.append(
         WorksheetLine(
             _("Counts on your %(state)s return") % {"state": s.name},
@@ -233,6 +224,29 @@ def _floor_lines(name: str, a: StateAmounts) -> list[WorksheetLine]:
         ),
         WorksheetLine(_("Loss above the floor"), a.after_floor),
     ]
+
+
+def _limit_lines(d: Determination, amounts: StateAmounts) -> list[WorksheetLine]:
+    """A line for each limit on itemized deductions that reaches the AGI, in the form's order."""
+    s, law = d.state, current_law().jurisdictions[d.state.code]
+    lines = []
+    for limit_id, cut in amounts.limit_steps:
+        limit = law.limit_for(limit_id, d.answers.tax_year)
+        label = limit.label if limit is not None and limit.label else ""
+        if cut is not None:
+            note = _("see the limit below")
+        elif amounts.needs_filing_status or amounts.agi is None:
+            note = _("needs your filing status and AGI")
+        else:
+            note = _("could not be worked out (see below)")
+        lines.append(
+            WorksheetLine(
+                label or _("Less %(state)s's limit on itemized deductions") % {"state": s.name},
+                None if cut is None else -cut,
+                note,
+            )
+        )
+    return lines
 
 
 def state_next_steps(d: Determination) -> tuple[str, ...]:

@@ -69,7 +69,9 @@ class Period:
     share_percent: Decimal | None = None
     state_basis: bool = False
     floor_agi: str = "federal"  # whose AGI the floor is a percentage of: federal | state
-    limit: str = ""  # id of the file's [[limit]] on itemized deductions that applies
+    # ids of the file's [[limit]]s on itemized deductions, applied in this order (a form's line
+    # order: New York's IT-196 line 40 before its line 46)
+    limits: tuple[str, ...] = ()
     rests_on: str = ""  # for the user: what a not-yet-settled answer rests on
 
 
@@ -233,9 +235,17 @@ class _Reader:
             share_percent=self.decimal(table, "share_percent", where),
             state_basis=state_basis,
             floor_agi=floor_agi,
-            limit=self.text(table, "limit", where, required=False),
+            limits=self.limits(table, where),
             rests_on=self.text(table, "rests_on", where, required=False),
         )
+
+    def limits(self, table: Mapping[str, Any], where: str) -> tuple[str, ...]:
+        """`limit = "id"` or `limit = ["first", "then"]`."""
+        value = table.get("limit", [])
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise self.fail(f"{where}.limit", "must be a limit id or a list of them")
+        return tuple(names)
 
     def rule(self, table: Any, where: str) -> Rule:
         if not isinstance(table, dict):
@@ -306,8 +316,9 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
     limits = tuple(read_limit(reader, t, f"limit[{i}]") for i, t in enumerate(raw_limits))
     for i, period in enumerate(periods):
         for year in range(period.years.first, (period.years.last or last_year) + 1):
-            if period.limit and not any(x.id == period.limit and year in x.years for x in limits):
-                raise reader.fail(f"period[{i}].limit", f"no [[limit]] {period.limit!r} for {year}")
+            for name in period.limits:
+                if not any(x.id == name and year in x.years for x in limits):
+                    raise reader.fail(f"period[{i}].limit", f"no [[limit]] {name!r} for {year}")
     # Index the rules by (id, year) once: determine() looks them up many times per answer.
     by_year: dict[tuple[str, int], tuple[Rule, ...]] = {}
     for year in range(FIRST_TAX_YEAR, last_year + 1):

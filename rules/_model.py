@@ -212,10 +212,13 @@ class StateAmounts:
     after_floor: Decimal | None = None
     share_percent: Decimal | None = None
     after_share: Decimal | None = None
-    limit_id: str = ""
+    limit_id: str = ""  # the first limit that applies ("" when none reaches the AGI)
     limit_reduction: Decimal | None = (
-        None  # None with limit_id set: the limit could not be computed
+        None  # with limit_id set: what the limits take in all; None if one could not be computed
     )
+    # Each limit that applies, in order: (limit id, what it takes, None if it could not be worked
+    # out). A later limit works on what the earlier ones left.
+    limit_steps: tuple[tuple[str, Decimal | None], ...] = ()
     counts: Decimal | None = None
     # The limit could be computed with a filing status (False: its thresholds are not known).
     needs_filing_status: bool = False

@@ -47,24 +47,18 @@ def state_amounts(
             if period.share_percent is None
             else after_floor * period.share_percent / HUNDRED
         )
-    limit = jurisdiction.limit_for(period.limit, answers.tax_year) if period.limit else None
-    reduction = None
-    if limit is not None and after_share is not None:
-        # Nothing left after the floor: no limit can take anything off it.
-        reduction = (
-            ZERO
-            if after_share == ZERO
-            else _limit_reduction(limit, after_share, agi, answers.filing_status)
-        )
-    counts = None
-    if after_share is not None and (limit is None or reduction is not None):
-        counts = after_share - (reduction or ZERO)
+    steps, counts = _apply_limits(answers, jurisdiction, period, after_share, agi)
+    limits = [jurisdiction.limit_for(name, answers.tax_year) for name, _ in steps]
+    unknown = [limit for limit, (_, cut) in zip(limits, steps, strict=True) if cut is None]
     needs_status = (
         counts is None
-        and limit is not None
+        and after_share is not None
         and answers.filing_status is None
-        and limit_uses_filing_status(limit)
+        and bool(unknown)
+        and all(limit is not None and limit_uses_filing_status(limit) for limit in unknown)
     )
+    cuts = [cut for _, cut in steps]
+    total = None if None in cuts else sum((c for c in cuts if c is not None), ZERO)
     return StateAmounts(
         loss=loss,
         agi=agi,
@@ -74,11 +68,36 @@ def state_amounts(
         after_floor=after_floor,
         share_percent=period.share_percent,
         after_share=after_share if period.share_percent is not None else None,
-        limit_id=limit.id if limit is not None and limit_may_apply(limit, agi) else "",
-        limit_reduction=reduction,
+        limit_id=steps[0][0] if steps else "",
+        limit_reduction=total if steps else None,
+        limit_steps=tuple(steps),
         counts=counts,
         needs_filing_status=needs_status,
     )
+
+
+def _apply_limits(
+    answers: Answers,
+    jurisdiction: Jurisdiction,
+    period: Period,
+    after_share: Decimal | None,
+    agi: Decimal | None,
+) -> tuple[list[tuple[str, Decimal | None]], Decimal | None]:
+    """The limits that reach the AGI, each on what the earlier ones left; and what counts."""
+    remaining = after_share
+    steps: list[tuple[str, Decimal | None]] = []
+    for name in period.limits:
+        limit = jurisdiction.limit_for(name, answers.tax_year)
+        if limit is None or not limit_may_apply(limit, agi):
+            continue
+        cut: Decimal | None = None
+        if remaining == ZERO:
+            cut = ZERO  # nothing left for this limit to take, known or not
+        elif remaining is not None:
+            cut = _limit_reduction(limit, remaining, agi, answers.filing_status)
+        steps.append((name, cut))
+        remaining = None if remaining is None or cut is None else remaining - cut
+    return steps, remaining
 
 
 def _agi(answers: Answers, period: Period) -> tuple[Decimal | None, bool]:

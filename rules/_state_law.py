@@ -20,7 +20,7 @@ from ._model import Citation, Years
 
 REFUND_KEYS = frozenset({"years", "runs_from", "statement", "citations", "reviewed"})
 LIMIT_KEYS = frozenset(
-    {"id", "kind", "years", "statement", "citations", "reviewed", "values", "points"}
+    {"id", "kind", "years", "statement", "citations", "reviewed", "values", "points", "label"}
 )
 # How each kind of limit is worked out (rules/_state_amounts.py):
 # - excess_agi_percent: the deduction is reduced by `rate` % of AGI above the filing status's
@@ -81,6 +81,7 @@ class ItemizedLimit:
     values: Mapping[str, Decimal]
     # Filing-status key ("all" when one list serves every status) -> [AGI, percent lost] pairs.
     points: Mapping[str, tuple[tuple[Decimal, Decimal], ...]] = field(default_factory=dict)
+    label: str = ""  # the worksheet line, like "Less the pre-2018 federal limit (IT-196, line 40)"
 
 
 def read_refund(reader: Reader, table: Any) -> Refund | None:
@@ -143,6 +144,7 @@ def read_limit(reader: Reader, table: Any, where: str) -> ItemizedLimit:
         reviewed=reader.date(table, "reviewed", where),
         values=MappingProxyType(values),  # type: ignore[arg-type]
         points=MappingProxyType(points),
+        label=reader.text(table, "label", where, required=False),
     )
 
 

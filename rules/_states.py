@@ -143,8 +143,8 @@ def state_outcome(
         amounts = state_amounts(answers, jurisdiction, period, loss)
         facts.update(_amount_facts(amounts))
         statements[0] = _statement(period, facts)
-        if amounts.limit_id:
-            limit = jurisdiction.limit_for(amounts.limit_id, year)
+        for limit_id, _cut in amounts.limit_steps:
+            limit = jurisdiction.limit_for(limit_id, year)
             assert limit is not None
             statements.append(_statement(limit, facts, "note"))
         window = refund_window(jurisdiction, year, today or datetime.date.today())
