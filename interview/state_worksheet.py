@@ -124,7 +124,7 @@ def _deductible_headline(name: str, form_line: str, a: StateAmounts) -> str:
             )
             % facts
         )
-    if a.counts == 0 and a.limit_reduction:
+    if a.counts == 0 and a.limit_steps and (a.after_floor or 0) > 0:
         return (
             _(
                 "%(state)s: the loss is allowed, but at your income %(state)s's limit on itemized deductions leaves none of it (see below)."

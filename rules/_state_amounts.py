@@ -93,11 +93,22 @@ def _apply_limits(
         cut: Decimal | None = None
         if remaining == ZERO:
             cut = ZERO  # nothing left for this limit to take, known or not
+        elif _takes_everything(limit, agi):
+            # Whatever the earlier limits left (known or not), this one leaves nothing.
+            steps.append((name, remaining))
+            remaining = ZERO if after_share is not None else None
+            continue
         elif remaining is not None:
             cut = _limit_reduction(limit, remaining, agi, answers.filing_status)
         steps.append((name, cut))
         remaining = None if remaining is None or cut is None else remaining - cut
     return steps, remaining
+
+
+def _takes_everything(limit: ItemizedLimit, agi: Decimal | None) -> bool:
+    """Above `none_above` (New York §615(g)) the limit leaves nothing, whatever the status."""
+    none_above = limit.values.get("none_above")
+    return none_above is not None and agi is not None and agi > none_above
 
 
 def _agi(answers: Answers, period: Period) -> tuple[Decimal | None, bool]:

@@ -16,6 +16,7 @@ from rules import AccountType, Answers, FilingStatus, StateStatus, determine
 D = Decimal
 TODAY = datetime.date(2026, 11, 25)
 S, J, H = FilingStatus.SINGLE, FilingStatus.MARRIED_JOINT, FilingStatus.HEAD_OF_HOUSEHOLD
+MFS = FilingStatus.MARRIED_SEPARATE
 
 
 def state(code, year, loss, agi=None, filing_status=None, state_agi=None, account=None):
@@ -80,11 +81,32 @@ ROWS = [
     # Head of household starts at 150,000; at 175,000: 25% × 25,000 / 50,000 = 12.5% of
     # (8,000 − 3,500 = 4,500) = 562.50; 4,500 − 562.50 = 3,937.50.
     row("NY", 2023, 8000, 175000, "3500", "3937.50", filing_status=H, id="ny-2023-head-half-way"),
-    # At 300,000 every status has the full 25% (single 150,000+, head 200,000+, joint 250,000+),
-    # so no filing status is needed: 8,000 − 6,000 = 2,000; 2,000 − 500 = 1,500.
-    row("NY", 2024, 8000, 300000, "6000", "1500", id="ny-2024-25pct-for-every-status"),
-    # §615(f)(2): above 525,000, 50%: 50,000 − 12,000 = 38,000; half is 19,000.
-    row("NY", 2021, 50000, 600000, "12000", "19000", id="ny-2021-50pct-above-525k"),
+    # At 300,000 a single filer is below IT-196 line 40's 2024 threshold (330,200) and has the
+    # full 25% of §615(f): 8,000 − 6,000 = 2,000; 2,000 − 500 = 1,500.
+    row("NY", 2024, 8000, 300000, "6000", "1500", filing_status=S, id="ny-2024-25pct-single"),
+    # Married filing separately: line 40 first (threshold 198,100): 3% × 101,900 = 3,057, at most
+    # 80% × 2,000 = 1,600; 400 left; then §615(f) 25%: 400 − 100 = 300.
+    row("NY", 2024, 8000, 300000, "6000", "300", filing_status=MFS, id="ny-2024-line-40-mfs"),
+    # Without a filing status the two disagree: stated, not computed.
+    row("NY", 2024, 8000, 300000, "6000", None, id="ny-2024-line-40-needs-filing-status"),
+    # Line 40 (2021 single threshold 282,400): 50,000 − 12,000 = 38,000; 3% × 317,600 = 9,528
+    # (below 80% × 38,000 = 30,400): 28,472 left; §615(f)(2) above 525,000 takes 50%: 14,236.
+    row(
+        "NY",
+        2021,
+        50000,
+        600000,
+        "12000",
+        "14236",
+        filing_status=S,
+        id="ny-2021-line-40-then-50pct",
+    ),
+    # Joint (threshold 338,850): 3% × 261,150 = 7,834.50; 30,165.50 left; half is 15,082.75.
+    row(
+        "NY", 2021, 50000, 600000, "12000", "15082.75", filing_status=J, id="ny-2021-joint-line-40"
+    ),
+    # 2019's line 40 thresholds are not in our data: above the 2017 federal amounts it is stated.
+    row("NY", 2019, 50000, 600000, "12000", None, filing_status=S, id="ny-2019-line-40-unknown"),
     # §615(g): above 1,000,000 only charitable gifts count: 100,000 − 30,000 = 70,000 → 0.
     row("NY", 2023, 100000, 1500000, "30000", "0", id="ny-2023-above-1m-nothing"),
     # HRS §235-2.4(b) kept §67 for 2018–2025 (N-11 Worksheet A-6): 8,000 − 1,200 = 6,800.
