@@ -15,7 +15,7 @@ from rules import AccountType
 
 from . import basis_years, california_basis
 from .fields import MoneyField, ObjectField
-from .forms import TaxYearField
+from .step_form import TaxYearField
 
 # Only one's own traditional, SEP and SIMPLE IRAs can be converted to a Roth IRA.
 CONVERTIBLE = frozenset({AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA})

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules import FEDERAL, AccountGroup, AccountType, current_law
 
-from .forms import StepForm, TaxYearField
+from .step_form import StepForm, TaxYearField
 from .year_table import TableWords, YearTableForm
 
 FIRST_YEAR_STEP = "ws_first_year"

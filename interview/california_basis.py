@@ -20,8 +20,8 @@ from rules import AccountType, DeductionYear, Determination, StateBasisWorksheet
 
 from .fields import MoneyField
 from .formatting import money
-from .forms import StepForm
 from .state_worksheet import WorksheetLine
+from .step_form import StepForm
 from .year_table import TableWords, YearTableForm, figures_by_year
 
 STATE = "CA"

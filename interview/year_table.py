@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .fields import MoneyField
-from .forms import FixedHiddenInput, StepForm
+from .step_form import FixedHiddenInput, StepForm
 
 
 @dataclass(frozen=True)
