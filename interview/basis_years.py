@@ -15,7 +15,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from rules import FEDERAL, AccountGroup, AccountType, current_law
+from rules import FEDERAL, AccountGroup, AccountType, Rule, current_law
 
 from .step_form import StepForm, TaxYearField
 from .year_table import TableWords, YearTableForm
@@ -38,8 +38,8 @@ class _Words:
 _TRADITIONAL = _Words(
     _("In which year did you first contribute to an IRA without deducting it?"),
     _(
-        "Nondeductible contributions began in 1987. Not sure? Enter the earliest year it could "
-        "be: years with nothing in them can stay blank. Like 2005."
+        "Not sure? Enter the earliest year it could be: years with nothing in them can stay "
+        "blank. Like 2005."
     ),
     _("Your basis, year by year"),
     _(
@@ -54,8 +54,8 @@ _TRADITIONAL = _Words(
 _ROTH = _Words(
     _("In which year did you first put money into a Roth IRA?"),
     _(
-        "Roth IRAs began in 1998. Not sure? Enter the earliest year it could be: years with "
-        "nothing in them can stay blank. Like 2005."
+        "Not sure? Enter the earliest year it could be: years with nothing in them can stay "
+        "blank. Like 2005."
     ),
     _("Your Roth basis, year by year"),
     _(
@@ -74,15 +74,19 @@ def words_for(account_type: str | None) -> _Words:
     return _TRADITIONAL if account_type in TRADITIONAL_TYPES else _ROTH
 
 
-def first_possible_year(account_type: str | None) -> int:
-    """The first year after-tax money could go into the account's kind of IRA (law data)."""
+def _basis_begins(account_type: str | None) -> Rule:
+    """When after-tax money could first go into the account's kind of IRA (us.toml)."""
     group = (
         AccountGroup.TRADITIONAL_IRAS
         if account_type in TRADITIONAL_TYPES
         else AccountGroup.ROTH_IRAS
     )
     rules = current_law().jurisdictions[FEDERAL].rules
-    return min(r.years.first for r in rules if r.id == "basis_begins" and r.applies(group))
+    return next(r for r in rules if r.id == "basis_begins" and r.applies(group))
+
+
+def first_possible_year(account_type: str | None) -> int:
+    return _basis_begins(account_type).years.first
 
 
 class _YearField(TaxYearField):
@@ -105,7 +109,9 @@ class FirstYearForm(StepForm):
 
     def word_fields(self) -> None:
         words, field = words_for(self.account_type), self.fields["ws_first_year"]
-        field.label, field.help_text = words.first_year, words.first_year_hint
+        # The law's own sentence ("Roth IRAs began in 1998."), then what to do if unsure.
+        field.label = words.first_year
+        field.help_text = f"{_basis_begins(self.account_type).statement} {words.first_year_hint}"
         field.error_messages["required"] = self._range_message()
 
     def _range_message(self) -> str:

@@ -44,6 +44,20 @@ def eras() -> list[tuple[str, tuple[int, ...]]]:
     ]
 
 
+def year_spans() -> str:
+    """The years as words: "1975, 1982–1986, 1987–1995 and 2007–2009"."""
+    spans = [f"{y[0]}–{y[-1]}" if len(y) > 1 else str(y[0]) for _heading, y in eras()]
+    return (
+        spans[0]
+        if len(spans) == 1
+        else _("%(first)s and %(last)s")
+        % {
+            "first": ", ".join(spans[:-1]),
+            "last": spans[-1],
+        }
+    )
+
+
 TEXT = TableWords(
     _("Your California basis, year by year"),
     _(

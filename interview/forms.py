@@ -18,6 +18,7 @@ from rules import (
     current_law,
 )
 
+from . import california_basis
 from .fields import BoundedDecimalField, MoneyField
 from .step_form import StepForm, TaxYearField, year_error
 from .wording import ACCOUNT_LABELS
@@ -197,10 +198,10 @@ class StateBasisForm(StepForm):
             field.label = _("What is your California basis in these IRAs?")
             field.help_text = _(
                 "Your federal basis, plus IRA contributions California did not let you deduct "
-                "(in 1975, 1982–1986, 2007–2009, and for the self-employed 1987–1995), less what "
-                "of them already came back tax-free for California, like 22,000. Don't know it? "
-                "Leave this blank and we will work it out with you, year by year."
-            )
+                "(in %(years)s, under the rules of those years), less what of them already came "
+                "back tax-free for California, like 22,000. Don't know it? Leave this blank and "
+                "we will work it out with you, year by year."
+            ) % {"years": california_basis.year_spans()}
 
 
 class AgiForm(StepForm):

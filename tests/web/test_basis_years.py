@@ -42,6 +42,8 @@ def post_years(client, figures: dict[str, str], years: str):
 
 def test_the_years_page_has_a_row_per_year_from_the_first_to_the_year_before(client):
     assert next_step(walk(client, ROTH_2016)) == "ws_first_year"
+    asked = client.get(step_url(client, "ws_first_year")).content.decode()
+    assert "Roth IRAs began in 1998." in asked  # the law's own sentence (us.toml, §408A)
     assert next_step(answer(client, "ws_first_year", "2005")) == "ws_years"
     page = client.get(step_url(client, "ws_years")).content.decode()
     assert "Your Roth basis, year by year" in page

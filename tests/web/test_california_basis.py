@@ -41,6 +41,7 @@ def test_a_blank_california_basis_is_worked_out_from_the_years_california_allowe
     assert next_step(walk(client, california())) == "state_basis"
     asked = client.get(step_url(client, "state_basis")).content.decode()
     assert "What is your California basis in these IRAs?" in asked
+    assert "(in 1975, 1982–1986, 1987–1995 and 2007–2009, under the rules" in asked
     assert next_step(answer(client, "state_basis", "")) == "ca_years"
     page = client.get(step_url(client, "ca_years")).content.decode()
     assert "Your California basis, year by year" in page
