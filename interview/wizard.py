@@ -45,7 +45,7 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
 ]
 CHECK_STEP = "check"
 # Pages asked again when the years they were answered for change.
-YEAR_TABLES = {basis_years.YEARS_STEP, california_basis.YEARS_STEP}
+YEAR_TABLES = {basis_years.FIRST_YEAR_STEP, basis_years.YEARS_STEP, california_basis.YEARS_STEP}
 
 # The step indicator's sections, in the taxpayer's words.
 SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -118,7 +118,7 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
                 if asked_for and asked_for != group:
                     return step  # answered for another kind of account: it means something else
             if step in YEAR_TABLES and not self._still_valid(step):
-                return step  # answered for other years: the first year or tax year changed
+                return step  # answered for other years: the tax year (or first year) changed
         return CHECK_STEP
 
     def _still_valid(self, step: str) -> bool:

@@ -139,3 +139,16 @@ def test_a_forged_years_post_cannot_add_years_outside_the_range(client):
     page = confirm(client).content.decode()
     assert "1950" not in page and "$999,999" not in page
     assert "$1,000" in page and "$500" in page
+
+
+def test_an_earlier_tax_year_asks_the_first_year_again_with_its_new_range(client):
+    walk(client, [*TRADITIONAL_2024, ("ws_first_year", "2015")])
+    post_years(client, {"y2015_in": "5,000"}, "2015-2023")
+    for step, value in [("ws_added", ""), ("ws_paid_out", "1,000"), ("ws_converted", "")]:
+        answer(client, step, value)
+    answer(client, "age", "60")
+    # The tax year moves back before the first year given: that answer no longer fits.
+    assert next_step(answer(client, "tax_year", "2012")) == "ws_first_year"
+    page = client.get(step_url(client, "ws_first_year")).content.decode()
+    assert "Enter a year from 1987 to 2011" in page
+    assert next_step(answer(client, "ws_first_year", "2010")) == "ws_years"
