@@ -7,14 +7,12 @@ import pytest
 
 from interview.api_examples import EXAMPLES
 
+# The documented example, sent as a client might: years out of order, an amount as text.
+_ROTH = next(e.body for e in EXAMPLES if e.name == "roth_basis_year_by_year")
 ROTH_2016 = {
-    "account_type": "roth_ira",
-    "tax_year": 2016,
-    "state": "TX",
-    "fully_liquidated": True,
-    "agi": 50000,
+    **_ROTH,
     "basis_worksheet": {
-        "paid_out_in_year": 6500,
+        **_ROTH["basis_worksheet"],  # type: ignore[dict-item]
         "earlier_years": [
             {"year": 2012, "added": 5000, "taken_out": 1000},
             {"year": 2005, "added": 4000},

@@ -5,18 +5,11 @@ from __future__ import annotations
 import pytest
 
 from .test_flow_branches import next_step
-from .wizard_helpers import answer, confirm, step_url, walk
+from .wizard_helpers import answer, confirm, step_url, walk, work_it_out
 
 pytestmark = pytest.mark.django_db
 
-BACKDOOR = [
-    ("account_type", "traditional_ira"),
-    ("inherited", "no"),
-    ("fully_liquidated", "yes"),
-    ("has_basis", "work_it_out"),
-    ("tax_year", "2024"),
-    ("state", "TX"),
-]
+BACKDOOR = work_it_out("traditional_ira", "2024")
 
 
 def test_work_it_out_asks_the_traditional_figures_one_page_each(client):
@@ -41,17 +34,7 @@ def test_the_backdoor_result_shows_the_worksheet_with_its_form_lines(client):
 
 
 def test_an_inherited_ira_asks_the_decedents_basis_and_no_contribution_or_conversion(client):
-    walk(
-        client,
-        [
-            ("account_type", "traditional_ira"),
-            ("inherited", "yes"),
-            ("fully_liquidated", "yes"),
-            ("has_basis", "work_it_out"),
-            ("tax_year", "2016"),
-            ("state", "TX"),
-        ],
-    )
+    walk(client, work_it_out("traditional_ira", "2016", inherited="yes"))
     assert "last Form 8606 of" not in client.get(step_url(client, "ws_before")).content.decode()
     assert "person who died" in client.get(step_url(client, "ws_before")).content.decode()
     assert next_step(answer(client, "ws_before", "8000")) == "ws_paid_out"
@@ -59,16 +42,7 @@ def test_an_inherited_ira_asks_the_decedents_basis_and_no_contribution_or_conver
 
 
 def test_a_plan_asks_what_the_plan_statement_or_box_5_shows(client):
-    walk(
-        client,
-        [
-            ("account_type", "traditional_401k"),
-            ("fully_liquidated", "yes"),
-            ("has_basis", "work_it_out"),
-            ("tax_year", "2020"),
-            ("state", "TX"),
-        ],
-    )
+    walk(client, work_it_out("traditional_401k", "2020", inherited=None))
     assert "box 5" in client.get(step_url(client, "ws_before")).content.decode()
 
 
@@ -84,17 +58,7 @@ def test_bad_input_gets_a_message_and_coming_back_keeps_what_was_entered(client)
 
 
 def test_an_inherited_roth_ira_asks_the_decedents_roth_basis_not_line_14(client):
-    walk(
-        client,
-        [
-            ("account_type", "roth_ira"),
-            ("inherited", "yes"),
-            ("fully_liquidated", "yes"),
-            ("has_basis", "work_it_out"),
-            ("tax_year", "2016"),
-            ("state", "TX"),
-        ],
-    )
+    walk(client, work_it_out("roth_ira", "2016", inherited="yes"))
     page = client.get(step_url(client, "ws_before")).content.decode()
     assert "What Roth basis did the person who died leave" in page
     assert "Line 14" not in page  # a Roth IRA has no line 14 basis (Form 8606, Part III)

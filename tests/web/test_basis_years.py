@@ -11,29 +11,14 @@ from __future__ import annotations
 import pytest
 
 from .test_flow_branches import next_step
-from .wizard_helpers import answer, confirm, step_url, walk
+from .wizard_helpers import answer, confirm, step_url, walk, work_it_out
 from .wizard_helpers import post_table as post_step_table
 
 pytestmark = pytest.mark.django_db
 
-ROTH_2016 = [
-    ("account_type", "roth_ira"),
-    ("inherited", "no"),
-    ("fully_liquidated", "yes"),
-    ("has_basis", "work_it_out"),
-    ("tax_year", "2016"),
-    ("state", "TX"),
-    ("ws_before", ""),
-]
-TRADITIONAL_2024 = [
-    ("account_type", "traditional_ira"),
-    ("inherited", "no"),
-    ("fully_liquidated", "yes"),
-    ("has_basis", "work_it_out"),
-    ("tax_year", "2024"),
-    ("state", "TX"),
-    ("ws_before", ""),
-]
+# No last Form 8606 (the basis from earlier years left blank): added up year by year.
+ROTH_2016 = [*work_it_out("roth_ira", "2016"), ("ws_before", "")]
+TRADITIONAL_2024 = [*work_it_out("traditional_ira", "2024"), ("ws_before", "")]
 
 
 def post_years(client, figures: dict[str, str], years: str):

@@ -51,3 +51,18 @@ def post_table(client, step: str, figures: dict[str, str], years: str):
     data = {f"{PREFIX}-current_step": step, f"{step}-years": years}
     data.update({f"{step}-{name}": value for name, value in figures.items()})
     return client.post(step_url(client, step), data)
+
+
+def work_it_out(account_type: str, tax_year: str, inherited: str | None = "no") -> list:
+    """The answers up to the basis worksheet: "I'm not sure: work it out with me", paid out in
+    full in `tax_year`, in Texas (no state basis). `inherited` None: not an IRA (not asked)."""
+    steps = [("account_type", account_type)]
+    if inherited is not None:
+        steps.append(("inherited", inherited))
+    return [
+        *steps,
+        ("fully_liquidated", "yes"),
+        ("has_basis", "work_it_out"),
+        ("tax_year", tax_year),
+        ("state", "TX"),
+    ]
