@@ -42,7 +42,13 @@ class Taxpayer(HttpUser):
     @task(5)
     def wizard_journey(self) -> None:
         # "Start now": a journey of its own, whose pages are /j/<key>/… (interview/journeys.py).
-        started = self.client.get("/new/", name="question page")
+        home = self.client.get("/", name="start page")
+        started = self.client.post(
+            "/new/",
+            {"csrfmiddlewaretoken": TOKEN.search(home.text).group(1)},
+            headers={"Referer": self.host + "/"},
+            name="question page",
+        )
         journey = started.url.split("/j/")[1].split("/")[0]
         page = started.text
         for step, value in JOURNEY:

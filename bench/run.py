@@ -134,8 +134,17 @@ class Browser:
 
 def wizard_step_ratio() -> dict[str, float]:
     browser = Browser()
-    step_path = "/new/"  # "Start now": a journey of its own (/j/<key>/…), then its first question
-    status, page = browser.request("GET", step_path)
+    # "Start now" (a POST from the start page): a journey of its own (/j/<key>/…), then its
+    # first question.
+    _status, start_page = browser.request("GET", "/")
+    start_token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', start_page).group(1)
+    status, page = browser.request(
+        "POST",
+        "/new/",
+        urlencode({"csrfmiddlewaretoken": start_token.decode()}),
+        {"Content-Type": "application/x-www-form-urlencoded", "Referer": f"http://{HOST}:{PORT}/"},
+    )
+    step_path = "/new/"
     for _hop in range(5):
         if status != 302:
             break

@@ -20,6 +20,7 @@ from ..pdf import PreparerForm, check_code, pdf_response
 from ..summary import answer_rows
 
 
+@require_http_methods(["GET", "HEAD"])
 def start(request: HttpRequest) -> HttpResponse:
     """The start page; with answers already given here, it offers to continue or start again."""
     key = journeys.in_progress(request.session)
@@ -30,8 +31,16 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "start.html", {"resume_url": resume_url})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def new_journey(request: HttpRequest) -> HttpResponse:
-    """Start now / Start again: a new journey of its own; other tabs' journeys are untouched."""
+    """Start now / Start again: a new journey of its own; other tabs' journeys are untouched.
+
+    Only the button's POST (with its CSRF token) starts one. A GET — a bookmark, a link from any
+    site, a prefetch — changes nothing and shows the start page with that button: five such
+    navigations used to push a finished check out of the browser's five (issue 18, finding 10).
+    """
+    if request.method != "POST":
+        return start(request)
     return redirect("interview:questions", key=journeys.start(request.session))
 
 

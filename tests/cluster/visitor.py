@@ -40,7 +40,8 @@ class Visitor:
 
     def start(self) -> requests.Response:
         """Start a journey as "Start now" does; its key names the pages (/j/<key>/…)."""
-        response = self.get("/new/")
+        self.get("/")
+        response = self.post("/new/", {})
         self.journey = response.url.split("/j/")[1].split("/")[0]
         return response
 

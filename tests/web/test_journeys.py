@@ -85,7 +85,7 @@ def test_a_session_keeps_the_five_most_recent_journeys_and_says_when_one_is_gone
     assert gone.redirect_chain[-1][0] == "/check-ended/"
     text = gone.content.decode()
     assert "This check is no longer kept" in text and "5 most recently started" in text
-    assert 'href="/new/"' in text
+    assert 'action="/new/"' in text and 'method="post"' in text
     for key in kept:
         assert client.get(f"/j/{key}/questions/").status_code == 302
         assert client.get(f"/j/{key}/questions/account_type/").status_code == 200
@@ -155,7 +155,7 @@ def test_start_now_with_a_journey_in_progress_offers_to_continue_or_start_again(
     page = client.get("/").content.decode()
     assert "Continue where you left off" in page and "Start again" in page
     assert f'href="/j/{client.journey}/questions/"' in page
-    assert 'href="/new/"' in page and "Start now" not in page
+    assert 'action="/new/"' in page and "Start now" not in page
     # Continue: the first question not yet answered, with the answers kept.
     resumed = client.get(f"/j/{client.journey}/questions/", follow=True)
     assert resumed.redirect_chain[-1][0] == step_url(client, "has_basis")
@@ -169,3 +169,35 @@ def test_continue_after_a_result_goes_back_to_the_result(client):
     walk(client, ROTH_2016)
     confirm(client)
     assert f'href="{result_url(client)}"' in client.get("/").content.decode()
+
+
+def test_a_get_of_new_never_starts_a_check_nor_pushes_one_out(client):
+    """Finding 10 (issue 18): five navigations to /new/ (a link from any site) used to start five
+    checks and evict a finished one. A GET shows the start page; only its button's POST starts."""
+    walk(client, ROTH_2016)
+    confirm(client)
+    finished = client.journey
+
+    def kept() -> list[str]:
+        keys = client.session.keys()  # a session has keys() but no __iter__
+        return sorted(k for k in keys if k.startswith("rlc.j."))
+
+    keys_before = kept()
+    for _ in range(journeys.MAX_JOURNEYS + 1):
+        page = client.get("/new/")
+        assert page.status_code == 200
+        assert 'action="/new/"' in page.content.decode()
+    assert kept() == keys_before
+    assert client.get(f"/j/{finished}/result/").status_code == 200
+
+
+def test_starting_a_check_is_a_button_that_carries_its_csrf_token():
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/").content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    # Without the token (a form on another site): refused, nothing started.
+    assert browser.post("/new/").status_code == 403
+    started = browser.post("/new/", {"csrfmiddlewaretoken": token})
+    assert started.status_code == 302 and started["Location"].startswith("/j/")

@@ -12,7 +12,7 @@ FIELD = {"age": "age_at_distribution"}
 
 def start(client) -> str:
     """Start a new journey; return its key (also kept as `client.journey`)."""
-    response = client.get("/new/")
+    response = client.post("/new/")
     assert response.status_code == 302, response.status_code
     client.journey = response["Location"].split("/")[2]
     return client.journey
