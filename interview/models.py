@@ -6,12 +6,15 @@ from django.db import models
 
 
 class RateWindow(models.Model):
-    """Requests from one client in one minute (see ratelimit.py). Rows older than a minute are
-    swept away as new ones are made; nothing here says what was asked."""
+    """One client's accepted requests in the last minute, per five-second slot (ratelimit.py).
 
-    bucket = models.CharField(max_length=100, primary_key=True)  # "<address>:<minute>"
-    minute = models.BigIntegerField(db_index=True)  # minutes since the epoch
-    hits = models.PositiveIntegerField(default=1)
+    A row whose every slot is over is swept away as others are written; nothing here says what
+    was asked.
+    """
+
+    client = models.CharField(max_length=100, primary_key=True)  # its address (proxies.py)
+    newest = models.BigIntegerField(db_index=True)  # its latest slot (seconds since epoch // 5)
+    counts = models.JSONField(default=dict)  # {"<slot>": hits} for the slots still counted
 
     def __str__(self) -> str:
-        return f"{self.hits} hits in minute {self.minute}"
+        return f"{sum(self.counts.values())} requests up to slot {self.newest}"

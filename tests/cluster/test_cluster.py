@@ -60,8 +60,7 @@ def test_answers_in_the_store_expire_with_the_idle_timeout(cluster):
 
 
 def test_the_rate_limit_holds_across_app_servers(cluster):
-    if time.time() % 60 > 55:  # a window boundary inside the test would reset the count
-        time.sleep(60 - time.time() % 60 + 0.1)
+    # The window slides (issue 18): no minute boundary resets the count, so no waiting for one.
     responses = [
         requests.post(cluster.url("/api/v1/determinations"), json=BODY, timeout=TIMEOUT)
         for _ in range(RATE_LIMIT + 2)
@@ -70,7 +69,7 @@ def test_the_rate_limit_holds_across_app_servers(cluster):
     assert len({r.headers["X-Upstream"] for r in responses}) == 2
     store = redis.Redis(host=HOST, port=cluster.redis_port, socket_timeout=2)
     counters = list(store.scan_iter(match="rlc:*rlc-rate:*", count=1000))
-    assert counters and all(0 < store.ttl(key) <= 120 for key in counters)
+    assert counters and all(0 < store.ttl(key) <= 65 for key in counters)
 
 
 SLOW_REQUESTS = [

@@ -122,7 +122,8 @@ def test_the_api_answers_429_with_retry_after_past_the_limit(api, settings, monk
 
     from interview import ratelimit
 
-    # One fixed moment, 15 s into a window: no window boundary can fall inside the test.
+    # One fixed moment: the three accepted requests leave the sliding window 65 s later (their
+    # five-second slot, [10 s, 15 s), is counted through the twelve slots after it).
     monkeypatch.setattr(ratelimit.time, "time", lambda: 1_800_000_015.0)
 
     cache.clear()
@@ -130,7 +131,7 @@ def test_the_api_answers_429_with_retry_after_past_the_limit(api, settings, monk
     assert statuses[:3] == [200, 200, 200]
     limited = api(BODY, REMOTE_ADDR="203.0.113.9")
     assert limited.status_code == 429
-    assert limited["Retry-After"] == "45"
+    assert limited["Retry-After"] == "65"
     # Another client is not affected.
     assert api(BODY, REMOTE_ADDR="198.51.100.7").status_code == 200
 
