@@ -16,6 +16,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # ---- Environment (the only place it is read) --------------------------------------------------
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+# Earlier keys, comma-separated, while DJANGO_SECRET_KEY is rotated: sessions signed with them
+# still open (Django's SECRET_KEY_FALLBACKS), so a rotation ends no journey. Remove them once
+# the idle timeout has passed since the rotation.
+SECRET_KEY_FALLBACKS = [
+    key.strip()
+    for key in os.environ.get("DJANGO_SECRET_KEY_FALLBACKS", "").split(",")
+    if key.strip()
+]
 DEBUG = os.environ.get("DJANGO_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
 ALLOWED_HOSTS = [
     host.strip()
@@ -57,6 +65,11 @@ LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (production mode)."
+    )
+# The same for a fallback: anyone could sign a session that a fallback key opens.
+if not DEBUG and DEVELOPMENT_SECRET_KEY in SECRET_KEY_FALLBACKS:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY_FALLBACKS must not hold the development key in production mode."
     )
 # A typo in a proxy address must stop the app, not silently trust or distrust the proxy.
 try:
