@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 import re
+import threading
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote
@@ -110,8 +111,17 @@ def render_pdf(
     return content
 
 
+# One WeasyPrint render at a time in a process (issue 18, finding 3). Pango and fontconfig keep
+# caches in the font map (fontsets, faces, their LRU lists) that WeasyPrint's FontConfiguration
+# shares, and they are not safe to change from two threads at once: with gunicorn's 4 threads,
+# 60 PDFs at once printed GLib's "corrupted double-linked list detected" (up to 223 times;
+# tests/cluster/test_pdf_concurrency.py). Renders are CPU-bound under the GIL, so running them
+# one by one costs little throughput (make bench: fresh PDFs per second, before and after).
+_RENDER_LOCK = threading.Lock()
+
+
 @functools.cache
-def _stylesheet():  # (CSS, FontConfiguration), built once per process
+def _stylesheet():  # (CSS, FontConfiguration), built once per process, used under _RENDER_LOCK
     """Parse pdf.css and load its fonts once: most of a fresh render's cost otherwise."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -162,12 +172,13 @@ def write_pdf(html: str, extra_css: str = "", tagged: bool = True) -> bytes:
     import weasyprint
 
     base = STATIC_ROOTS[0].as_uri() + "/"
-    document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_static_only_fetcher())
-    css, fonts = _stylesheet()
-    sheets = [css, weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [css]
     # PDF/UA-1: tagged structure, document title and language, for screen readers.
     variant = "pdf/ua-1" if tagged else None
-    return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_variant=variant)
+    with _RENDER_LOCK:  # parse, layout and write: every step that may reach Pango (see above)
+        document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_static_only_fetcher())
+        css, fonts = _stylesheet()
+        sheets = [css, weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [css]
+        return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_variant=variant)
 
 
 def _api_answers_for_rows(d: Determination) -> dict[str, object]:
