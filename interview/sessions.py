@@ -14,22 +14,21 @@ Here, instead:
 The key is the unit of merging: journeys.py gives each journey step, and each journey's result,
 a key of its own, so two tabs, or two steps, never share one.
 
-With REDIS_URL the same merging runs over Django's cache session (`CacheSessionStore`, engine
-`interview.sessions_cache`): it re-reads the stored dictionary just before it writes and moves
-the expiry with the cache's own `touch`. The store has no transaction here, so two writes of the
-same session within the same few milliseconds can still race; the window is that short read-write,
-not a whole request as before.
+With REDIS_URL (engine `interview.sessions_cache`) the session is a hash in the store and a save
+writes only the changed keys in one script the store runs atomically (interview.sessions_store,
+issue 18, finding 2): there, no read-merge-write at all, so no window for a race.
 """
 
 from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
 
-from django.contrib.sessions.backends import cache, db
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import router, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 
 class _MergingStore:
@@ -140,31 +139,31 @@ class SessionStore(_MergingStore, db.SessionStore):
         live.update(expire_date=self.get_expiry_date())
 
 
-class CacheSessionStore(_MergingStore, cache.SessionStore):
-    """The cache session, with REDIS_URL: expiry is the key's own."""
-
-    def _stored_now(self) -> dict | None:
-        stored = self._cache.get(self.cache_key)
-        return dict(stored) if isinstance(stored, dict) else None
-
-    def _move_expiry(self) -> None:
-        # touch() moves an existing key's expiry and never brings back an expired one.
-        self._cache.touch(self.cache_key, self.get_expiry_age())
-
-
 class SessionMiddleware(DjangoSessionMiddleware):
     """Django's, plus: a request that used the session without changing it only touches expiry.
 
     This replaces `SESSION_SAVE_EVERY_REQUEST`, which rewrote the data on every request.
+    And a store that fails while the session is read (in the view) or written (here) is never
+    "no session": the answer is "briefly unavailable", the cookie untouched (issue 18, finding 4).
     """
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, RedisError):
+            from .views.unavailable import store_unavailable
+
+            return store_unavailable(request, exception)
+        return None
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         session = getattr(request, "session", None)
-        if (
-            isinstance(session, _MergingStore)
-            and session.accessed
-            and not session.modified
-            and response.status_code < 500
-        ):
-            session.touch()
-        return super().process_response(request, response)
+        try:
+            if (
+                isinstance(session, _MergingStore)
+                and session.accessed
+                and not session.modified
+                and response.status_code < 500
+            ):
+                session.touch()
+            return super().process_response(request, response)
+        except RedisError as error:
+            return self.process_exception(request, error)
