@@ -131,7 +131,8 @@ TEMPLATES = [
 
 # With REDIS_URL: no database at all (Django's dummy backend refuses any query), because
 # sessions, the rate limit and the PDF cache all live in the store. Without it: SQLite or
-# DATABASE_URL holds the sessions and the rate-limit table; the PDF cache stays in process memory.
+# DATABASE_URL holds the sessions and the rate-limit table, and no PDF is kept between requests
+# (a worker's memory is out of reach of "Delete my answers" in another: interview/pdf_cache.py).
 DATABASES = (
     {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)} if DATABASE_URL else {}
 )

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -25,12 +25,12 @@ from django.utils.translation import get_language
 
 from rules import Determination
 
+from . import pdf_cache
 from .api_forms import PreparerForm
 from .explain import explain
 from .serialize import answers_json
 
 STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
-CACHE_SECONDS = 60 * 60  # a repeat download is served from memory; no preparer text is cached
 CLIENT_IN_NAME = 40  # characters of the client reference kept in the file name
 
 __all__ = ["PreparerForm", "check_code", "file_name", "pdf_response", "render_pdf"]
@@ -70,7 +70,8 @@ def check_code(d: Determination) -> str:
     return f"{digest[:5]}-{digest[5:]}"
 
 
-def _cache_key(d: Determination, rows: list, generated: object, unsure: tuple[str, ...]) -> str:
+def _digest(d: Determination, rows: list, generated: object, unsure: tuple[str, ...]) -> str:
+    """Names everything the PDF is made from: a kept copy is served only for the same inputs."""
     payload = json.dumps(
         [
             answers_json(d.answers),
@@ -82,7 +83,7 @@ def _cache_key(d: Determination, rows: list, generated: object, unsure: tuple[st
         ],
         sort_keys=True,
     )
-    return "rlc-pdf:" + hashlib.sha256(payload.encode()).hexdigest()
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def render_pdf(
@@ -90,8 +91,10 @@ def render_pdf(
     preparer: dict[str, str] | None = None,
     rows: list | None = None,
     unsure: tuple[str, ...] = (),
+    session: SessionBase | None = None,
 ) -> bytes:
-    """The PDF for a determination. Without preparer text it is cached (same inputs, same day).
+    """The PDF for a determination. A journey's PDF (`session` given) without preparer text is
+    kept for that session, in the shared store only (pdf_cache.py); nothing else is kept.
 
     `unsure` names the questions answered "I'm not sure": the PDF states the assumption made,
     as the page does, so that an assumption never reads as a finding (issue 12).
@@ -102,12 +105,13 @@ def render_pdf(
         rows = answer_rows(_api_answers_for_rows(d), lambda step: "")
     preparer = {k: v for k, v in (preparer or {}).items() if v}
     generated = timezone.localdate()
-    key = None if preparer else _cache_key(d, rows, generated, unsure)
-    if key is not None and (cached := cache.get(key)) is not None:
-        return cached
+    keep = session is not None and not preparer and pdf_cache.enabled()
+    digest = _digest(d, rows, generated, unsure) if keep else None
+    if digest is not None and (kept := pdf_cache.get(session, digest)) is not None:
+        return kept
     content = _render(d, preparer, rows, generated, unsure)
-    if key is not None:
-        cache.set(key, content, timeout=CACHE_SECONDS)
+    if digest is not None:
+        pdf_cache.put(session, digest, content)
     return content
 
 
@@ -226,8 +230,10 @@ def pdf_response(
     preparer: dict[str, str] | None = None,
     rows: list | None = None,
     unsure: tuple[str, ...] = (),
+    session: SessionBase | None = None,
 ) -> HttpResponse:
-    response = HttpResponse(render_pdf(d, preparer, rows, unsure), content_type="application/pdf")
+    content = render_pdf(d, preparer, rows, unsure, session)
+    response = HttpResponse(content, content_type="application/pdf")
     ascii_name, unicode_name = file_name(d, (preparer or {}).get("client", ""))
     # filename for old clients, filename* (RFC 6266) for the client's own letters; both are built
     # from letters, digits and hyphens only, so user text cannot end the header or name a path.

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rules import Determination, determine
 
-from .. import journeys
+from .. import journeys, pdf_cache
 from ..answers import AnswersMissing, answers_from_interview, unsure_about
 from ..explain import explain
 from ..pdf import PreparerForm, check_code, pdf_response
@@ -110,11 +110,13 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
                 status=400,
             )
         preparer = form.cleaned_data
-    return pdf_response(d, preparer, _rows(stored, key), unsure_about(stored))
+    return pdf_response(d, preparer, _rows(stored, key), unsure_about(stored), request.session)
 
 
 @require_POST
 def delete_answers(request: HttpRequest) -> HttpResponse:
+    # The PDF kept for this session first: its name is in the session flush() empties.
+    pdf_cache.forget(request.session)
     # flush() deletes the server-side session row and issues a new, empty session id.
     request.session.flush()
     return render(request, "deleted.html")
