@@ -15,11 +15,6 @@ APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfb
 
 .PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
-# `make serve` on this machine has no TLS proxy in front: plain HTTP on loopback, so no HTTPS
-# redirect and no Secure-only cookies unless you say otherwise. A real deployment keeps the
-# defaults (both on) behind its TLS-terminating proxy.
-SERVE_ENV := DJANGO_DEBUG=0 DJANGO_STATIC_MANIFEST=1 \
-	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0}
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,17 +54,14 @@ test: setup system-deps lint
 	$(TEST_ENV) $(PY) manage.py law --check
 	$(TEST_ENV) $(PY) -m pytest
 
-# The production configuration, locally: nginx on $(HOST):$(PORT) reading whole requests in
-# front of gunicorn (config/gunicorn.py) on a private loopback port, WhiteNoise (compressed,
-# hashed), DEBUG off. Slow clients wait in nginx, not in a worker (issue 13, finding 2). With
-# REDIS_URL set, sessions, the rate limit and the PDF cache live in that store and no database
-# is used (so no migrate).
+# The production configuration, locally (deploy/serve.py): nginx on $(HOST):$(PORT) reading whole
+# requests in front of gunicorn (config/gunicorn.py) on a private loopback port, WhiteNoise
+# (compressed, hashed), DEBUG off, plain HTTP (no TLS here: no HTTPS redirect, no Secure-only
+# cookies unless you set DJANGO_SECURE_SSL_REDIRECT / DJANGO_SECURE_COOKIES). It migrates (not
+# with REDIS_URL) and collects the static files first. Slow clients wait in nginx, not in a
+# worker (issue 13, finding 2); any stop leaves nothing running (issue 18, finding 14).
 serve: setup system-deps
-	@if [ -z "$$DJANGO_SECRET_KEY" ]; then echo "DJANGO_SECRET_KEY is not set: using a throwaway key for this run (sessions end when it stops)."; fi; \
-	export DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
-	{ [ -n "$$REDIS_URL" ] || $(SERVE_ENV) $(PY) manage.py migrate --noinput; } && \
-	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0 && \
-	$(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) exec $(PY) -m deploy.stack serve
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) exec $(PY) -m deploy.serve
 
 # Figures as ratios against floors measured in the same run (never asserted in make test).
 bench: setup system-deps

@@ -1,15 +1,21 @@
 """A deployment in miniature on 127.0.0.1: Debian's redis-server, gunicorn app servers and
 Debian's nginx in front (round robin), each process started here and stopped by `Stack.close()`.
 
-Used by `make serve` (`python -m deploy.stack serve`: nginx in front of one gunicorn, no store
-unless REDIS_URL is set), by the cluster test and by `make bench`. nginx runs the repository's
-own deploy/nginx/http.conf and app.conf; only the addresses, the temporary paths and an X-Upstream
-header (which app server answered) are this file's own.
+Used by `make serve` (`python -m deploy.stack serve`, deploy/serve.py: nginx in front of one
+gunicorn, no store unless REDIS_URL is set), by the cluster and served-stack tests and by
+`make bench`. nginx runs the repository's own deploy/nginx/http.conf and app.conf; only the
+addresses, the temporary paths and an X-Upstream header (which app server answered) are this
+file's own.
+
+Nothing outlives the process that started it (issue 18, finding 14): `close()` stops each
+process group, and every child is told by the kernel to stop (SIGTERM) when its starter dies,
+even by SIGKILL.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import http.client
 import os
 import secrets
@@ -18,14 +24,17 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from deploy import error_pages
+
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 BINARIES = ("redis-server", "nginx")
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_LIBC = ctypes.CDLL(None, use_errno=True)  # loaded before any fork: preexec_fn only calls it
 
 
 def find(binary: str) -> str | None:
@@ -62,6 +71,12 @@ def status(port: int, path: str, host: str = HOST, timeout: float = 2.0) -> int:
         connection.close()
 
 
+def store_answers(port: int) -> bool:
+    with socket.create_connection((HOST, port), timeout=2) as client:
+        client.sendall(b"PING\r\n")
+        return client.recv(16).startswith(b"+PONG")
+
+
 def app_env(redis_port: int, **extra: str) -> dict[str, str]:
     """Production settings (DEBUG off, a real secret) on plain loopback HTTP, behind our proxy."""
     return {
@@ -91,6 +106,7 @@ http {{
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
     include {deploy}/http.conf;
+    root {tmp}/pages;  # app.conf's /_errors/ (deploy/error_pages.py)
     upstream app {{
 {servers}
         keepalive 16;
@@ -142,15 +158,18 @@ class Stack:
     def _spawn(self, name: str, command: list[str], env: dict[str, str] | None = None):
         log = (self.workdir / f"{name}.log").open("ab")
         return subprocess.Popen(  # noqa: S603 - our own binaries and arguments
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own group: close() stops it with all its workers
+            preexec_fn=_stop_with(os.getpid()),  # only a prctl call: no locks
         )
 
     def start(self) -> Stack:
         if self.store:
-            store = [find("redis-server"), "--bind", HOST, "--port", str(self.redis_port)]
-            # Answers never touch disk: no snapshots, no append-only file.
-            store += ["--save", "", "--appendonly", "no", "--dir", str(self.workdir)]
-            self.others.append(self._spawn("redis", store))
+            self.start_store(wait=False)
         for index in range(len(self.app_ports)):
             self.start_app(index, wait=False)
         self.start_proxy()
@@ -158,6 +177,26 @@ class Stack:
             self.wait_app(index)
         wait_until(lambda: status(self.proxy_port, "/readyz", self.proxy_host) == 200, 20, "nginx")
         return self
+
+    def start_store(self, wait: bool = True) -> None:
+        store = [find("redis-server"), "--bind", HOST, "--port", str(self.redis_port)]
+        # Answers never touch disk: no snapshots, no append-only file (but see stop_store).
+        store += ["--save", "", "--appendonly", "no", "--dir", str(self.workdir)]
+        self.store_process = self._spawn("redis", store)
+        self.others.append(self.store_process)
+        if wait:
+            wait_until(lambda: store_answers(self.redis_port), 10, "the store")
+            (self.workdir / "dump.rdb").unlink(missing_ok=True)
+
+    def stop_store(self) -> None:
+        """The store stops (the outage test): connections to it are refused until start_store(),
+        which reads back what it held from a snapshot in workdir, deleted once read, as a
+        persistent store or a failover would keep the sessions."""
+        with socket.create_connection((HOST, self.redis_port), timeout=5) as client:
+            client.sendall(b"SHUTDOWN SAVE\r\n")
+            client.recv(64)  # the store closes the connection once the snapshot is written
+        self.store_process.wait(timeout=10)
+        self.others.remove(self.store_process)
 
     def start_app(self, index: int, wait: bool = True) -> None:
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
@@ -183,6 +222,7 @@ class Stack:
     def start_proxy(self) -> None:
         tmp = self.workdir / "nginx"
         tmp.mkdir(exist_ok=True)
+        error_pages.write(tmp / "pages" / "_errors")
         servers = "\n".join(
             f"        server {HOST}:{port} max_fails=1 fail_timeout=5s;" for port in self.app_ports
         )
@@ -207,56 +247,32 @@ class Stack:
         path = self.workdir / f"{name}.log"
         return path.read_text(errors="replace")[-4000:] if path.exists() else ""
 
+    def processes(self) -> list[subprocess.Popen]:
+        return [*self.apps.values(), *self.others]
+
     def close(self) -> None:
+        """Stop every process group (SIGTERM, then SIGKILL after 10 s), workers included."""
         for process in [*self.apps.values(), *reversed(self.others)]:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in [*self.apps.values(), *self.others]:
-            try:
+        for process in self.processes():
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
+            # A group's workers may outlive its leader: SIGKILL whatever is left of the group.
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=5)
+            process.wait(timeout=5)
         self.apps.clear()
         self.others.clear()
 
 
-def serve(host: str, port: int, workers: int) -> None:
-    """`make serve`: nginx on host:port in front of one gunicorn on a free loopback port, in the
-    foreground until Ctrl-C or until either stops. The environment is the caller's (production
-    settings from the Makefile); nginx is the only peer whose X-Forwarded-For is believed."""
-    missing = [binary for binary in ("nginx",) if find(binary) is None]
-    if missing:
-        raise SystemExit(f"make serve needs Debian's {missing[0]} (make system-deps installs it)")
-    env = {"TRUSTED_PROXIES": HOST, **os.environ}
-    with tempfile.TemporaryDirectory(prefix="rlc-serve-") as workdir:
-        stack = Stack(
-            Path(workdir),
-            servers=1,
-            workers=workers,
-            store=False,
-            env=env,
-            proxy=(host, port),
-            show_upstream=False,
-        )
-        try:
-            stack.start()
-            print(
-                f"Serving on http://{host}:{port}/ (nginx -> gunicorn {HOST}:{stack.app_ports[0]})"
-            )
-            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-            while all(p.poll() is None for p in [*stack.apps.values(), *stack.others]):
-                time.sleep(0.5)
-            print(stack.log("app0"), stack.log("nginx"), sep="\n")
-        except KeyboardInterrupt:
-            pass
-        finally:
-            stack.close()
+def _stop_with(parent: int) -> Callable[[], None]:
+    """A preexec_fn: the child gets SIGTERM when its starter dies, however it dies (Linux
+    prctl); a starter already gone before the call means stop now."""
 
+    def preexec() -> None:
+        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:
+            os._exit(1)
 
-if __name__ == "__main__":
-    if sys.argv[1:2] != ["serve"]:
-        raise SystemExit("usage: python -m deploy.stack serve  (HOST, PORT, WORKERS from the env)")
-    serve(
-        os.environ.get("HOST", HOST), int(os.environ["PORT"]), int(os.environ.get("WORKERS", "3"))
-    )
+    return preexec
