@@ -59,6 +59,20 @@ TRUSTED_PROXIES = [
     entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()
 ]
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+# HSTS for every subdomain, and asking browsers to preload it, commit the whole parent domain to
+# HTTPS for a year, beyond this site: only when the operator says so (issue 18, finding 13).
+HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DJANGO_HSTS_INCLUDE_SUBDOMAINS", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+HSTS_PRELOAD = os.environ.get("DJANGO_HSTS_PRELOAD", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
 # -----------------------------------------------------------------------------------------------
 
 # Refuse to run in production with the published development key: sessions would be forgeable.
@@ -84,6 +98,11 @@ if REDIS_URL and DATABASE_URL:
 # A wildcard host would let any Host header through (cache poisoning, password-reset style tricks).
 if "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list host names, not '*'.")
+# The preload list takes only sites that cover their subdomains: preload alone is a mistake.
+if HSTS_PRELOAD and not HSTS_INCLUDE_SUBDOMAINS:
+    raise ImproperlyConfigured(
+        "DJANGO_HSTS_PRELOAD needs DJANGO_HSTS_INCLUDE_SUBDOMAINS: preloading covers subdomains."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.sessions",
@@ -97,6 +116,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "interview.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "interview.middleware.CrossOriginResourcePolicyMiddleware",  # outside WhiteNoise: static too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "interview.middleware.PermissionsPolicyMiddleware",
@@ -180,8 +200,18 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe ove
 SESSION_COOKIE_SECURE = SECURE_COOKIES  # the session id never travels over plain HTTP
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 3600  # browsers remember: HTTPS only
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# Subdomains and preloading: the operator's opt-in (the environment block); check --deploy's
+# reminders of them (W005, W021) are silenced while they are off, since off is the choice.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HSTS_INCLUDE_SUBDOMAINS and not DEBUG
+SECURE_HSTS_PRELOAD = HSTS_PRELOAD and not DEBUG
+SILENCED_SYSTEM_CHECKS = [
+    check
+    for check, on in (("security.W005", HSTS_INCLUDE_SUBDOMAINS), ("security.W021", HSTS_PRELOAD))
+    if not on
+]
+# Other sites may not load our pages, files or PDFs into theirs (Spectre-style reads):
+# interview.middleware.CrossOriginResourcePolicyMiddleware; nginx's own pages send it too.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # A strict policy: only our own files; no inline script or style, no framing, no plugins.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
