@@ -107,10 +107,12 @@ def render(code: int) -> str:
 
 def write(folder: Path) -> None:
     """Every page as CODE.html, and their stylesheet as errors.css, into `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o755, parents=True, exist_ok=True)
     for code in PAGES:
         (folder / f"{code}.html").write_text(render(code), encoding="utf-8")
     shutil.copyfile(STYLESHEET, folder / "errors.css")
+    for path in folder.iterdir():
+        path.chmod(0o644)  # nginx's workers read them as nobody
 
 
 if __name__ == "__main__":

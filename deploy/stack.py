@@ -24,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -106,7 +107,7 @@ http {{
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
     include {deploy}/http.conf;
-    root {tmp}/pages;  # app.conf's /_errors/ (deploy/error_pages.py)
+    root {pages};  # app.conf's /_errors/ (deploy/error_pages.py)
     upstream app {{
 {servers}
         keepalive 16;
@@ -154,6 +155,7 @@ class Stack:
         self.env = env if env is not None else app_env(self.redis_port, **settings)
         self.apps: dict[int, subprocess.Popen] = {}
         self.others: list[subprocess.Popen] = []
+        self.pages: Path | None = None
 
     def _spawn(self, name: str, command: list[str], env: dict[str, str] | None = None):
         log = (self.workdir / f"{name}.log").open("ab")
@@ -222,7 +224,11 @@ class Stack:
     def start_proxy(self) -> None:
         tmp = self.workdir / "nginx"
         tmp.mkdir(exist_ok=True)
-        error_pages.write(tmp / "pages" / "_errors")
+        # Started as root, nginx's workers run as the user "nobody": its pages go in a folder of
+        # their own that any user can read, not below the private (0700) working folder.
+        self.pages = Path(tempfile.mkdtemp(prefix="rlc-pages-"))
+        self.pages.chmod(0o755)
+        error_pages.write(self.pages / "_errors")
         servers = "\n".join(
             f"        server {HOST}:{port} max_fails=1 fail_timeout=5s;" for port in self.app_ports
         )
@@ -230,6 +236,7 @@ class Stack:
         conf.write_text(
             NGINX_CONF.format(
                 tmp=tmp,
+                pages=self.pages,
                 deploy=ROOT / "deploy" / "nginx",
                 servers=servers,
                 upstream_header=UPSTREAM_HEADER if self.show_upstream else "",
@@ -264,6 +271,8 @@ class Stack:
             process.wait(timeout=5)
         self.apps.clear()
         self.others.clear()
+        if self.pages is not None:
+            shutil.rmtree(self.pages, ignore_errors=True)
 
 
 def _stop_with(parent: int) -> Callable[[], None]:
