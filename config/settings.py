@@ -36,6 +36,8 @@ DATABASE_URL = os.environ.get(
     "DATABASE_URL", "" if REDIS_URL else f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 )
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+# How often each app process deletes the sessions past their idle timeout (interview/sweeper.py).
+SESSION_SWEEP_SECONDS = float(os.environ.get("SESSION_SWEEP_SECONDS", "60"))
 # Behind a TLS-terminating proxy in production: redirect plain HTTP unless told otherwise.
 SECURE_SSL_REDIRECT = os.environ.get(
     "DJANGO_SECURE_SSL_REDIRECT", "" if DEBUG else "1"
@@ -163,8 +165,10 @@ if DATABASES and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Write-ahead log: readers never wait for the writer, and a commit needs no fsync of the
     # whole file (NORMAL is safe with WAL: a power cut loses at most the last commits, never
     # the file). A session write per answer cost ~3 ms before (make bench).
+    # secure_delete: a deleted or rewritten session is overwritten with zeros, not left readable
+    # in free space; the sweeper then empties the log too (interview/sweeper.py, issue 18).
     DATABASES["default"]["OPTIONS"]["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
@@ -272,8 +276,8 @@ LOGGING = {
     },
 }
 
-# Where the rate limit counts (interview/ratelimit.py): "cache" is one expiring key per client and
-# minute in the shared store; "database" is the interview_ratewindow table.
+# Where the rate limit counts (interview/ratelimit.py): "cache" is one expiring hash per client in
+# the shared store; "database" is one row per client in the interview_ratewindow table.
 RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024  # answers are small; refuse huge bodies early
