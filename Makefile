@@ -9,9 +9,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the tests need: a browser for Playwright, pdftoppm for PDF page images,
 # the Pango stack WeasyPrint draws with, and the store and proxy of the cluster test (which
-# `make serve` runs too: nginx in front of gunicorn).
+# `make serve` runs too: nginx in front of gunicorn), and PostgreSQL, which `make test` runs the
+# database tests on as well.
 APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
-	redis-server nginx
+	redis-server nginx postgresql
 
 .PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
@@ -53,6 +54,8 @@ TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} DJANGO
 test: setup system-deps lint
 	$(TEST_ENV) $(PY) manage.py law --check
 	$(TEST_ENV) $(PY) -m pytest
+	@echo "The database tests again, on PostgreSQL:"
+	@$(MAKE) --no-print-directory test-postgres PG_TESTS='-m "database and not browser"'
 
 # The production configuration, locally (deploy/serve.py): nginx on $(HOST):$(PORT) reading whole
 # requests in front of gunicorn (config/gunicorn.py) on a private loopback port, WhiteNoise
@@ -74,19 +77,21 @@ load: setup
 	  cm=b.served(workers=w); cm.__enter__(); r=b.load_test(int(os.environ['BENCH_USERS']), int(os.environ['BENCH_SECONDS']), f'http://{b.HOST}:{b.PORT}'); cm.__exit__(None,None,None); \
 	  [print(f'{k}: {v}') for k,v in r.items()]"
 
-# The whole suite once against a real PostgreSQL server on a local socket (Debian's postgresql).
-PG_DIR := /tmp/rlc-postgres
+# The whole suite (or PG_TESTS: `make test` passes its database tests) against a PostgreSQL
+# server of its own: Debian's, a new cluster in a temporary folder listening on a socket only,
+# stopped and removed however the run ends (Ctrl-C included), the run bounded by PG_TIMEOUT s.
+PG_TESTS ?=
+PG_TIMEOUT ?= 1200
 test-postgres: setup system-deps
-	@command -v pg_ctlcluster >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
-	@rm -rf $(PG_DIR) && mkdir -p $(PG_DIR) && chown postgres $(PG_DIR) 2>/dev/null || true
 	@BIN=$$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); \
-	  runuser -u postgres -- $$BIN/initdb -D $(PG_DIR)/data -A trust -U postgres >/dev/null && \
-	  runuser -u postgres -- $$BIN/pg_ctl -D $(PG_DIR)/data -o "-k $(PG_DIR) -c listen_addresses=''" -l $(PG_DIR)/log -w start >/dev/null && \
-	  status=0; \
-	  $(TEST_ENV) DATABASE_URL="postgres://postgres@%2Ftmp%2Frlc-postgres/postgres" $(PY) -m pytest || status=$$?; \
-	  runuser -u postgres -- $$BIN/pg_ctl -D $(PG_DIR)/data -m fast stop >/dev/null; \
-	  rm -rf $(PG_DIR); exit $$status
+	  DIR=$$(mktemp -d /tmp/rlc-postgres.XXXXXX); AS=; \
+	  if [ "$$(id -u)" = 0 ]; then chown postgres "$$DIR"; AS="runuser -u postgres --"; fi; \
+	  trap '$$AS $$BIN/pg_ctl -D "$$DIR/data" -m fast stop >/dev/null 2>&1; rm -rf "$$DIR"' EXIT; \
+	  trap 'exit 130' INT TERM; \
+	  $$AS $$BIN/initdb -D "$$DIR/data" -A trust -U postgres >/dev/null && \
+	  $$AS $$BIN/pg_ctl -D "$$DIR/data" -o "-k $$DIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" -l "$$DIR/log" -w -t 60 start >/dev/null && \
+	  $(TEST_ENV) DATABASE_URL="postgres://postgres@$${DIR//\//%2F}/postgres" \
+	    timeout -k 10 $(PG_TIMEOUT) $(PY) -m pytest $(PG_TESTS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

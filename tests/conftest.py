@@ -9,6 +9,16 @@ import pytest
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 
+# What needs Django's test database: `make test` runs these again on PostgreSQL (-m database).
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        uses = DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if uses or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)
+
 
 @pytest.fixture(autouse=True)
 def plain_http_test_server(settings):

@@ -44,18 +44,29 @@ def test_readyz_says_503_when_the_session_table_is_missing(client):
     assert response.json()["sessions"] == "error"
 
 
+# Each engine's own way to refuse writes from here on: SQLite's per-connection switch, and
+# PostgreSQL's for the test's transaction (rolled back after the test).
+READ_ONLY = {
+    "sqlite": ("PRAGMA query_only = ON", "PRAGMA query_only = OFF"),
+    "postgresql": ("SET TRANSACTION READ ONLY", None),
+}
+
+
 @pytest.mark.django_db
 def test_readyz_says_503_when_the_database_is_read_only(client):
     from django.db import connection
 
+    refuse_writes, allow_writes = READ_ONLY[connection.vendor]
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA query_only = ON")
+        cursor.execute(refuse_writes)
     try:
         response = client.get("/readyz")
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA query_only = OFF")
+        if allow_writes:
+            with connection.cursor() as cursor:
+                cursor.execute(allow_writes)
     assert response.status_code == 503
+    assert response.json()["sessions"] == "error"
 
 
 @pytest.mark.django_db
