@@ -91,7 +91,7 @@ test-postgres: setup system-deps
 	  $$AS $$BIN/initdb -D "$$DIR/data" -A trust -U postgres >/dev/null && \
 	  $$AS $$BIN/pg_ctl -D "$$DIR/data" -o "-k $$DIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" -l "$$DIR/log" -w -t 60 start >/dev/null && \
 	  $(TEST_ENV) DATABASE_URL="postgres://postgres@$${DIR//\//%2F}/postgres" \
-	    timeout -k 10 $(PG_TIMEOUT) $(PY) -m pytest $(PG_TESTS)
+	    timeout --foreground -k 10 $(PG_TIMEOUT) $(PY) -m pytest $(PG_TESTS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
