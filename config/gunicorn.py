@@ -19,3 +19,10 @@ worker_tmp_dir = "/dev/shm"  # noqa: S108 - heartbeat files in memory, no stalls
 accesslog = "/dev/null"  # the app writes its own JSON access lines, without query strings
 errorlog = "-"
 loglevel = "warning"
+
+
+def post_worker_init(worker: object) -> None:
+    """Each worker loads WeasyPrint and the PDF fonts before it serves (interview/pdf.py)."""
+    from interview.pdf import warm_up
+
+    warm_up()
