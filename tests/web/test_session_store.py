@@ -16,7 +16,7 @@ from .store_server import STORE_KEYS, redis_port, use_store  # noqa: F401 - fixt
 from .test_wizard import ROTH_2016
 from .wizard_helpers import answer, start, step_url, walk
 
-pytestmark = pytest.mark.django_db
+# No database: sessions and the rate limit are in the store, as with REDIS_URL.
 
 
 @pytest.fixture
