@@ -13,8 +13,9 @@ import pytest
 from deploy.stack import Stack
 from tests.cluster.served import served_stack, skip_without_binaries
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, PHONE, shoot
 from .journey import RESULT, heading, pre_tax_401k_cash_out
+from .test_accessibility import audit
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +97,32 @@ def test_a_journey_over_the_store_is_served_by_both_app_servers(two_servers_and_
     assert {r.status for r in browser.posts()} == {302}
     answered = {r.headers.get("x-upstream") for r in browser.responses} - {None}
     assert answered == {f"127.0.0.1:{port}" for port in stack.app_ports}
+
+
+@pytest.mark.parametrize(
+    "viewport", [pytest.param(DESKTOP, id="desktop"), pytest.param(PHONE, id="phone")]
+)
+def test_a_page_nginx_answers_itself_is_styled_under_the_policy_and_accessible(
+    served, browser, viewport
+):
+    too_long = "/" + "a" * 20_000  # nginx's 414 (issue 18, finding 8)
+    strict = browser.new_context(base_url=served.url(""), viewport=viewport)
+    try:
+        page = strict.new_page()
+        assert page.goto(too_long).status == 414
+        assert heading(page) == "That web address is too long"
+        # Its stylesheet, which nginx serves itself, passed the policy and nosniff: the bar is blue.
+        header = page.locator(".site-header")
+        assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(26, 68, 128)"
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    finally:
+        strict.close()
+    # axe-core is injected by evaluate(), which the policy would refuse.
+    audited = browser.new_context(base_url=served.url(""), viewport=viewport, bypass_csp=True)
+    try:
+        page = audited.new_page()
+        page.goto(too_long)
+        audit(page, "proxy-error-page")
+        shoot(page, "proxy-error-page")
+    finally:
+        audited.close()
