@@ -1,15 +1,15 @@
 """A deployment in miniature on 127.0.0.1: Debian's redis-server, gunicorn app servers and
 Debian's nginx in front (round robin), each process started here and stopped by `Stack.close()`.
 
-Used by `make serve` (`python -m deploy.stack serve`, deploy/serve.py: nginx in front of one
-gunicorn, no store unless REDIS_URL is set), by the cluster and served-stack tests and by
-`make bench`. nginx runs the repository's own deploy/nginx/http.conf and app.conf; only the
-addresses, the temporary paths and an X-Upstream header (which app server answered) are this
-file's own.
+Used by `make serve` (deploy/serve.py: nginx in front of one gunicorn, no store unless
+REDIS_URL is set), by the cluster and served-stack tests and by `make bench`. nginx runs the
+repository's own deploy/nginx/http.conf and app.conf, and its own error pages
+(deploy/error_pages.py); only the addresses, the temporary paths and an X-Upstream header (which
+app server answered) are this file's own.
 
 Nothing outlives the process that started it (issue 18, finding 14): `close()` stops each
-process group, and every child is told by the kernel to stop (SIGTERM) when its starter dies,
-even by SIGKILL.
+process group, and every child is told by the kernel to stop (SIGTERM) when the thread that
+started it ends, even by SIGKILL; so start a Stack from a thread that lives as long as it.
 """
 
 from __future__ import annotations
