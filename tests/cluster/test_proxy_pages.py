@@ -118,6 +118,18 @@ def test_the_allowed_methods_reach_the_app(served):
         assert response.getheader("X-Request-ID"), method  # the app's, not nginx's
 
 
+def test_the_host_passed_through_is_still_checked_by_the_app(served):
+    # nginx passes the Host as the client sent it (port included, issue 18 finding 1): one the
+    # app does not serve gets the app's own 400, as before.
+    response, _ = send(served.proxy_port, b"GET / HTTP/1.1\r\nHost: evil.example:1234\r\n\r\n")
+    assert response.status == 400
+    assert response.getheader("X-Request-ID")  # the app's page, not nginx's
+    response, _ = send(
+        served.proxy_port, f"GET / HTTP/1.1\r\nHost: {HOST}:{served.proxy_port}\r\n\r\n".encode()
+    )
+    assert response.status == 200
+
+
 def test_the_pages_stylesheet_comes_from_nginx(served):
     response, body = send(
         served.proxy_port, b"GET /_errors/errors.css HTTP/1.1\r\n" + HOST_LINE + b"\r\n"
