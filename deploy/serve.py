@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from deploy.stack import _LIBC, HOST, PR_SET_PDEATHSIG, ROOT, Stack, find
+from deploy.stack import HOST, ROOT, Stack, find, stop_with_parent
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -70,7 +70,7 @@ def main(host: str, port: int, workers: int) -> int:
     stopping: list[int] = []
     for signum in STOP_SIGNALS:
         signal.signal(signum, lambda signum, _frame: stopping.append(signum))
-    _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # make killed: this process stops too
+    stop_with_parent()  # make killed: this process stops too
     env = serve_env(dict(os.environ))
     prepare(env)
     with tempfile.TemporaryDirectory(prefix="rlc-serve-") as workdir:

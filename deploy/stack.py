@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import http.client
 import os
 import secrets
@@ -166,7 +167,7 @@ class Stack:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own group: close() stops it with all its workers
-            preexec_fn=_stop_with(os.getpid()),  # only a prctl call: no locks
+            preexec_fn=functools.partial(_preexec, os.getpid()),  # a prctl call: no locks
         )
 
     def start(self) -> Stack:
@@ -275,13 +276,14 @@ class Stack:
             shutil.rmtree(self.pages, ignore_errors=True)
 
 
-def _stop_with(parent: int) -> Callable[[], None]:
-    """A preexec_fn: the child gets SIGTERM when its starter dies, however it dies (Linux
-    prctl); a starter already gone before the call means stop now."""
+def stop_with_parent() -> int:
+    """Have the kernel send this process SIGTERM when the thread that started it ends, however
+    it ends (Linux prctl). Returns the parent's pid as of now."""
+    _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    return os.getppid()
 
-    def preexec() -> None:
-        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-        if os.getppid() != parent:
-            os._exit(1)
 
-    return preexec
+def _preexec(starter: int) -> None:
+    """In each child before exec: stop with the starter; one already gone means exit now."""
+    if stop_with_parent() != starter:
+        os._exit(1)
