@@ -115,12 +115,14 @@ def render_pdf(
     return content
 
 
-# One WeasyPrint render at a time in a process (issue 18, finding 3). Pango and fontconfig keep
-# caches in the font map (fontsets, faces, their LRU lists) that WeasyPrint's FontConfiguration
-# shares, and they are not safe to change from two threads at once: with gunicorn's 4 threads,
-# 60 PDFs at once printed GLib's "corrupted double-linked list detected" (up to 223 times;
-# tests/cluster/test_pdf_concurrency.py). Renders are CPU-bound under the GIL, so running them
-# one by one costs little throughput (make bench: fresh PDFs per second, before and after).
+# One WeasyPrint render at a time in a process (issue 18, finding 3). Every render uses the one
+# FontConfiguration below, whose Pango font map and fontconfig set keep caches that layout
+# changes; Pango's font maps are not safe to share between threads (its own default font map is
+# one per thread for that reason). With gunicorn's 4 threads, 60 PDFs at once printed GLib's
+# "corrupted double-linked list detected" (223 times in one run), and once the fonts were loaded
+# before the first request, workers died (502s): tests/cluster/test_pdf_concurrency.py. Renders
+# are CPU-bound under the GIL, and one by one they serve as many PDFs a second as before, or
+# more (make bench: pdf_fresh_per_second_per_core, before and after).
 _RENDER_LOCK = threading.Lock()
 
 
