@@ -46,9 +46,16 @@ ERROR_CODES: dict[str, str] = {
     "batch_size": "A batch must hold 1 to 100 bodies.",
     "too_large": "The request body is larger than 64 KB.",
     "rate_limited": "Too many requests from this client in this minute.",
-    "not_found": "No such jurisdiction.",
+    "not_found": "No such jurisdiction, or no such address under /api/.",
     "too_many": "An array with more items than the field allows.",
     "duplicate": "The same year given twice in one array.",
+    "method_not_allowed": "The address does not take this HTTP method (405; Allow lists those "
+    "it takes).",
+    "bad_request": "A request that could not be read at all (400), such as an unknown host.",
+    "forbidden": "The request was refused (403).",
+    "server_error": "Something failed on our side (500); the same request may be tried again.",
+    "unavailable": "The shared store did not answer for a moment (503): try again after "
+    "Retry-After seconds.",
 }
 BOOLEAN, NUMBER, TEXT, OBJECT = "boolean", "number", "text", "object"
 LARGEST_INTEGER = 10**15  # far above any amount the fields accept; stops huge-integer parsing

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules import STATE_CODES, AccountType, FilingStatus
 
+from . import california_basis
 from .api_worksheets import (
     BasisWorksheetForm,
     StateBasisWorksheetForm,
@@ -77,6 +78,20 @@ class DeterminationForm(forms.Form):
     required_when = {"total_distributions": ("fully_liquidated", True, "basis_worksheet")}
     # Exactly one of each group is sent.
     one_of = (("basis", "basis_worksheet"),)
+    # Never both sent: each worksheet works out the figure it stands for (api_worksheets).
+    never_together = (
+        ("basis_worksheet", "total_distributions"),
+        ("state_basis", "state_basis_worksheet"),
+    )
+    # Sent only where it applies: the other fields must then have one of these values
+    # (check_state_basis_worksheet, from california_basis.applies).
+    only_with = {
+        "state_basis_worksheet": {
+            "state": [california_basis.STATE],
+            "account_type": sorted(t.value for t in california_basis.OWN_TRADITIONAL),
+            "inherited": [False, None],
+        }
+    }
 
     account_type = forms.ChoiceField(
         choices=[(t.value, t.value) for t in AccountType],

@@ -57,6 +57,9 @@ class BasisWorksheetForm(forms.Form):
     """The figures the basis is worked out from, for the year the last account was emptied
     (sent instead of basis and total_distributions; each defaults to 0)."""
 
+    # The basis before the year is either given or added up from the years (check_years).
+    never_together = (("basis_before_year", "earlier_years"),)
+
     basis_before_year = MoneyField(
         required=False,
         help_text=_(

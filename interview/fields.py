@@ -20,8 +20,11 @@ MAX_NUMBER_CHARS = 32
 MAX_EXPONENT = 15
 # "$1,234.56", "1234", " 1,234 ", "1234.5": digits in groups of three or not at all.
 _MONEY = re.compile(r"^\$?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<cents>\d{1,2}))?$")
-# The same, as the API documents it for text: at most 12 digits (MAX_MONEY has 12).
-MONEY_TEXT_PATTERN = r"^ *\$?(\d{1,3}(,\d{3}){1,3}|\d{1,12})(\.\d{1,2})? *$"
+# The same, as the API documents it for text: up to 11 digits, or MAX_MONEY itself.
+MONEY_TEXT_PATTERN = (
+    r"^ *\$?((\d{1,3}(,\d{3}){1,2}|\d{1,2}(,\d{3}){3}|\d{1,11})(\.\d{1,2})?"
+    r"|(100,000,000,000|100000000000)(\.0{1,2})?) *$"
+)
 
 
 def parse_money(value: object) -> Decimal:
@@ -98,7 +101,8 @@ class MoneyField(forms.Field):
         """How the API documents this field (interview.openapi reads it)."""
         return {
             "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": int(MAX_MONEY)},
+                # Dollars and cents: a number with more decimal places is refused.
+                {"type": "number", "minimum": 0, "maximum": int(MAX_MONEY), "multipleOf": 0.01},
                 {"type": "string", "pattern": MONEY_TEXT_PATTERN},
             ],
             "examples": [int(self.example.replace(",", "")), f"${self.example}.50"],

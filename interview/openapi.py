@@ -29,6 +29,30 @@ from .openapi_responses import law_schemas, response_schemas
 Schema = dict[str, Any]
 
 
+# What "not given" is in a request: null, empty text for a field that takes text (the fields
+# read "" as blank, as a form does), or an empty array. `given()` is its opposite.
+NOT_GIVEN: Schema = {"enum": [None, "", []]}
+
+
+def given(name: str) -> Schema:
+    """An object in which `name` is sent with a value (not left out, null or "")."""
+    return {"required": [name], "properties": {name: {"not": NOT_GIVEN}}}
+
+
+def blank_allowed(schema: Schema, field: forms.Field) -> Schema:
+    """An optional field that takes text also takes "" as 'not given' (the API always has)."""
+    if isinstance(field, ObjectField) or json_kind(field) == BOOLEAN:
+        return schema
+    if schema.get("type") == "string" and "enum" not in schema:
+        return schema  # any text, "" included
+    inner = {k: v for k, v in schema.items() if k not in ("description", "examples")}
+    wrapped: Schema = {"anyOf": [*inner.get("anyOf", [inner]), {"const": ""}]}
+    for key in ("examples", "description"):
+        if key in schema:
+            wrapped[key] = schema[key]
+    return wrapped
+
+
 def nullable(schema: Schema) -> Schema:
     """The same schema, also allowing null (JSON null means 'not given' in a request)."""
     if isinstance(schema.get("type"), str):
@@ -47,6 +71,29 @@ def nullable(schema: Schema) -> Schema:
 
 def schema_name(form_class: type[forms.Form]) -> str:
     return form_class.__name__.removesuffix("Form")
+
+
+def integer_up_to(largest: int) -> str:
+    """A regular expression for the whole numbers 0 to `largest` (leading zeros aside)."""
+    digits = str(largest)
+    shorter = [rf"\d{{1,{len(digits) - 1}}}"] if len(digits) > 1 else []
+    same_length = []
+    for i, digit in enumerate(digits):
+        low = 1 if i == 0 and len(digits) > 1 else 0
+        if int(digit) > low:
+            rest = len(digits) - i - 1
+            tail = rf"\d{{{rest}}}" if rest else ""
+            same_length.append(f"{digits[:i]}[{low}-{int(digit) - 1}]{tail}")
+    return "|".join([*shorter, *same_length, digits])
+
+
+def decimal_text_up_to(largest: int, places: int) -> str:
+    """Decimal text from 0 to `largest` with at most `places` decimals: the text a number-with-
+    a-range field takes, so that the document refuses what the field refuses (a 192-year age)."""
+    below = integer_up_to(largest - 1) if largest > 0 else None
+    top = rf"{largest}(\.0{{1,{places}}})?"
+    inner = f"({below})(\\.\\d{{1,{places}}})?|{top}" if below else top
+    return rf"^ *({inner}) *$"
 
 
 def _number_range(field: forms.Field) -> Schema:
@@ -75,8 +122,13 @@ def field_schema(field: forms.Field) -> Schema:
         bounds = _number_range(field)
         text: Schema = {"type": "string", "pattern": r"^ *\d+(\.\d+)? *$"}
         if isinstance(field, forms.DecimalField) and field.max_digits and field.decimal_places:
-            whole = field.max_digits - field.decimal_places
-            text["pattern"] = rf"^ *\d{{1,{whole}}}(\.\d{{1,{field.decimal_places}}})? *$"
+            places = field.decimal_places
+            bounds["multipleOf"] = 10**-places  # more decimal places are refused
+            if isinstance(field.max_value, int):
+                text["pattern"] = decimal_text_up_to(field.max_value, places)
+            else:
+                whole = field.max_digits - places
+                text["pattern"] = rf"^ *\d{{1,{whole}}}(\.\d{{1,{places}}})? *$"
         schema = {"anyOf": [{"type": "number", **bounds}, text]}
     else:
         schema = {"type": "string"}
@@ -88,7 +140,7 @@ def field_schema(field: forms.Field) -> Schema:
     if description:
         # A $ref with siblings is fine in OpenAPI 3.1 (JSON Schema 2020-12).
         schema = {**schema, "description": description.strip()}
-    return schema if field.required else nullable(schema)
+    return schema if field.required else nullable(blank_allowed(schema, field))
 
 
 def object_schema(form_class: type[forms.Form]) -> Schema:
@@ -104,20 +156,31 @@ def object_schema(form_class: type[forms.Form]) -> Schema:
     if required:
         schema["required"] = required
     conditions = getattr(form_class, "required_when", {})
+    # Each rule as the form checks it: a field counts as sent only with a value (given()).
     rules = [
         {
             "if": {
                 "properties": {other: {"const": value}},
                 "required": [other],
-                "not": {"required": [unless]},
+                "not": given(unless),
             },
-            "then": {"required": [name]},
+            "then": given(name),
         }
         for name, (other, value, unless) in conditions.items()
     ]
     rules += [
-        {"oneOf": [{"required": [name]} for name in group]}
-        for group in getattr(form_class, "one_of", ())
+        {"oneOf": [given(name) for name in group]} for group in getattr(form_class, "one_of", ())
+    ]
+    rules += [
+        {"not": {"allOf": [given(name) for name in pair]}}
+        for pair in getattr(form_class, "never_together", ())
+    ]
+    rules += [
+        {
+            "if": given(name),
+            "then": {"properties": {other: {"enum": values} for other, values in needs.items()}},
+        }
+        for name, needs in getattr(form_class, "only_with", {}).items()
     ]
     if rules:
         schema["allOf"] = rules

@@ -53,6 +53,14 @@ def _refusals(bad_example: Schema) -> Schema:
             "headers": {"Retry-After": retry},
             "content": _json(ref("Errors")),
         },
+        "503": {
+            "description": "The shared store (REDIS_URL) did not answer for a moment; nothing "
+            "was kept or lost: send the same request again (code `unavailable`).",
+            "headers": {
+                "Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}
+            },
+            "content": _json(ref("Errors")),
+        },
     }
 
 
@@ -91,7 +99,14 @@ def paths(examples: Schema, scenarios: dict[str, str], bad_example: Schema) -> S
                     "content": _json(
                         {
                             "type": "array",
-                            "items": ref("DeterminationRequest"),
+                            # Any item is taken: one that is not a valid body is answered in
+                            # its place with its own errors, and the batch still succeeds.
+                            "items": {
+                                "anyOf": [ref("DeterminationRequest"), {}],
+                                "description": "A body as for POST /api/v1/determinations. An "
+                                "item that is not a valid body gets its own errors in its place "
+                                "in the answer; the other items are answered as usual.",
+                            },
                             "minItems": 1,
                             "maxItems": 100,
                         },

@@ -11,11 +11,30 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+# The code an API client switches on, for each error the API answers outside its own views
+# (interview.api_body.ERROR_CODES documents them; the OpenAPI Errors schema requires `codes`).
+API_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    500: "server_error",
+}
+
+
+def api_error(status: int, message: str) -> JsonResponse:
+    """The API's error shape, `{"errors": {"__all__": [...]}, "codes": {"__all__": [...]}}`."""
+    return JsonResponse(
+        {"errors": {"__all__": [message]}, "codes": {"__all__": [API_CODES[status]]}},
+        status=status,
+    )
+
 
 def error_response(request: HttpRequest, status: int, heading: str, message: str) -> HttpResponse:
-    """A page in the site's layout, or `{"errors": {"__all__": [message]}}` under /api/."""
+    """A page in the site's layout, or the API's error shape under /api/."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"errors": {"__all__": [message]}}, status=status)
+        return api_error(status, message)
     return render(request, "error.html", {"heading": heading, "message": message}, status=status)
 
 
@@ -68,9 +87,6 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse(
-            {"errors": {"__all__": [_("Something went wrong on our side. Try again.")]}},
-            status=500,
-        )
+        return api_error(500, _("Something went wrong on our side. Try again."))
     # A standalone page: it must render even when the template context is what failed.
     return render(request, "500.html", status=500)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from rules import Jurisdiction, Period, Rule, current_law
@@ -51,6 +52,7 @@ def jurisdiction_json(j: Jurisdiction) -> dict[str, object]:
     }
 
 
+@csrf_exempt  # read-only: a POST gets the 405 below, not the CSRF check's 403
 @require_GET
 def law_index(request: HttpRequest) -> JsonResponse:
     law = current_law()
@@ -64,6 +66,7 @@ def law_index(request: HttpRequest) -> JsonResponse:
     )
 
 
+@csrf_exempt
 @require_GET
 def law_detail(request: HttpRequest, code: str) -> JsonResponse:
     law = current_law()

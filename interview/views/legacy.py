@@ -1,8 +1,9 @@
 """URLs from before journeys (/questions/…, /result/…): bookmarks and open pages keep working.
 
-Each redirects into this session's current journey (the most recently started), or a new one;
-`?reset` (the old "Start now" and "Start again") always starts a new one. A POST is sent on
-with 307 so that an answer typed on a page loaded before journeys existed is not lost.
+Each redirects into this session's current journey (the most recently started). Where there is
+none, or with `?reset` (the old "Start now" and "Start again"), a GET goes to the start page and
+its button, since a GET never starts a check; a POST starts one and is sent on with 307, so that
+an answer typed on a page loaded before journeys existed is not lost.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ def _to(request: HttpRequest, url: str) -> HttpResponse:
     return HttpResponseRedirect(url, status=307 if request.method == "POST" else 302)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def questions(request: HttpRequest, step: str | None = None) -> HttpResponse:
     key = None if "reset" in request.GET else journeys.latest(request.session)
     if key is None:
+        if request.method != "POST":
+            # A GET never starts a check (issue 18, finding 10): the start page has the button.
+            return redirect("interview:start")
         key = journeys.start(request.session)
     if step is None:
         return _to(request, reverse("interview:questions", args=[key]))

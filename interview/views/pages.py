@@ -44,6 +44,7 @@ def new_journey(request: HttpRequest) -> HttpResponse:
     return redirect("interview:questions", key=journeys.start(request.session))
 
 
+@require_http_methods(["GET", "HEAD"])
 def journey_ended(request: HttpRequest) -> HttpResponse:
     return render(request, "journey_ended.html", {"kept": journeys.MAX_JOURNEYS})
 
@@ -139,13 +140,16 @@ def _help(request: HttpRequest, template: str, step: str, key: str | None) -> Ht
     return render(request, template, {"back_url": back})
 
 
+@require_http_methods(["GET", "HEAD"])
 def help_basis(request: HttpRequest, key: str | None = None) -> HttpResponse:
     return _help(request, "help/basis.html", "has_basis", key)
 
 
+@require_http_methods(["GET", "HEAD"])
 def help_paid_out(request: HttpRequest, key: str | None = None) -> HttpResponse:
     return _help(request, "help/paid_out.html", "fully_liquidated", key)
 
 
+@require_http_methods(["GET", "HEAD"])
 def expired(request: HttpRequest) -> HttpResponse:
     return render(request, "expired.html")

@@ -120,19 +120,22 @@ def test_a_journey_url_without_any_session_says_the_session_ended(client):
 
 
 def test_old_urls_redirect_into_the_current_journey_or_a_new_one(client):
-    first = client.get("/questions/account_type/")  # a bookmark, no journey yet: a new one
-    key = first["Location"].split("/")[2]
-    assert first["Location"] == f"/j/{key}/questions/account_type/"
-    assert client.get("/questions/")["Location"] == f"/j/{key}/questions/"
-    # A page loaded before journeys posts on (307 keeps the method and the answer).
+    # A bookmark with no journey yet: the start page and its button (a GET starts nothing).
+    assert client.get("/questions/account_type/")["Location"] == "/"
+    assert not journeys.latest(client.session)
+    # A page loaded before journeys posts on (307 keeps the method and the answer), into a
+    # journey of its own: a POST may start one.
     data = {f"{PREFIX}-current_step": "account_type", "account_type-account_type": "roth_ira"}
     posted = client.post("/questions/account_type/", data, follow=True)
+    key = posted.redirect_chain[0][0].split("/")[2]
     assert posted.redirect_chain[0] == (f"/j/{key}/questions/account_type/", 307)
     assert journeys.step_data(client.session, key, "account_type") is not None
+    assert client.get("/questions/")["Location"] == f"/j/{key}/questions/"
     assert client.get("/result/")["Location"] == f"/j/{key}/result/"
     assert client.get("/result/summary.pdf")["Location"] == f"/j/{key}/result/summary.pdf"
-    # The old "Start now" (?reset) always starts a new journey.
-    assert client.get("/questions/?reset")["Location"].split("/")[2] != key
+    # The old "Start now" (?reset) goes to the start page, and leaves this journey the latest.
+    assert client.get("/questions/?reset")["Location"] == "/"
+    assert journeys.latest(client.session) == key
 
 
 def test_help_pages_lead_back_to_their_own_journey(client):

@@ -151,13 +151,14 @@ def test_the_access_log_is_json_without_any_tax_data(api, client, caplog):
     from interview.logging import JsonLineFormatter
 
     lines = [JsonLineFormatter().format(r) for r in caplog.records if r.name == "rlc.access"]
-    assert len(lines) == 4
+    assert len(lines) == 5
     parsed = [json.loads(line) for line in lines]
     assert parsed[0]["request_id"] == "test-request-0001"
     # The journey key is in the path: it is random, not tax data.
     journey = f"/j/{client.journey}/"
     assert {p["path"] for p in parsed} == {
         "/api/v1/summary.pdf",
+        "/",
         "/new/",
         journey + "questions/account_type/",
         journey + "result/",

@@ -12,7 +12,10 @@ FIELD = {"age": "age_at_distribution"}
 
 def start(client) -> str:
     """Start a new journey; return its key (also kept as `client.journey`)."""
-    response = client.post("/new/")
+    # As a browser does: the start page's button, with the page's CSRF token.
+    page = client.get("/").content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = client.post("/new/", {"csrfmiddlewaretoken": token})
     assert response.status_code == 302, response.status_code
     client.journey = response["Location"].split("/")[2]
     return client.journey
