@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import socket
 
+import jsonschema
 import pytest
 import redis
 
 from deploy.stack import HOST, free_port
-from interview import journeys
+from interview import journeys, openapi
 
 from .store_server import move_store, redis_port, use_store  # noqa: F401 - fixture
 from .test_wizard import ROTH_2016
 from .wizard_helpers import answer, step_url, walk
 
-pytestmark = pytest.mark.django_db
+# No database: sessions and the rate limit are in the store, as with REDIS_URL.
 
 
 def assert_briefly_unavailable(response) -> None:
@@ -75,13 +76,23 @@ def test_a_store_that_hangs_answers_503_within_its_timeout(client, settings, red
         assert_briefly_unavailable(answer(client, "has_basis", "yes"))
 
 
-def test_the_api_answers_a_store_error_with_its_json_error_shape(api, monkeypatch):
-    def store_down(request):
+@pytest.mark.parametrize(
+    "path", ["/api/v1/determinations", "/api/v1/determinations/batch", "/api/v1/summary.pdf"]
+)
+def test_the_api_answers_a_store_error_with_its_documented_json_error(api, monkeypatch, path):
+    def store_down(*args):
         raise redis.exceptions.ConnectionError("Error 111 connecting to the store.")
 
     monkeypatch.setattr("interview.views.api.determination_from_request", store_down)
-    response = api({}, path="/api/v1/summary.pdf")
+    monkeypatch.setattr("interview.views.api._batch_item", store_down)
+    response = api([{}] if path.endswith("batch") else {}, path=path)
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
     assert response.json()["codes"] == {"__all__": ["unavailable"]}
     assert response.json()["errors"]["__all__"][0].startswith("The service is briefly")
+    # As the OpenAPI document says this operation may answer.
+    document = openapi.document()
+    documented = document["paths"][path]["post"]["responses"]["503"]
+    assert "Retry-After" in documented["headers"]
+    schema = documented["content"]["application/json"]["schema"]
+    jsonschema.validate(response.json(), {**schema, "components": document["components"]})
