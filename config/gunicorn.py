@@ -10,6 +10,8 @@ is sending, so a few slow clients take a few threads of many. A deployment still
 front (deploy/nginx/), which reads whole requests before any app server sees them.
 """
 
+from interview.logging import GUNICORN_LOGGING  # no Django: safe in gunicorn's master
+
 worker_class = "gthread"
 threads = 4  # per worker: Django releases the GIL on I/O (store, database); PDFs are CPU-bound
 timeout = 30  # a request that takes longer is a fault: the worker is replaced
@@ -19,6 +21,8 @@ worker_tmp_dir = "/dev/shm"  # noqa: S108 - heartbeat files in memory, no stalls
 accesslog = "/dev/null"  # the app writes its own JSON access lines, without query strings
 errorlog = "-"
 loglevel = "warning"
+# gunicorn's own lines in the app's JSON format (one format for every line of every process).
+logconfig_dict = GUNICORN_LOGGING
 
 
 def post_worker_init(worker: object) -> None:

@@ -265,7 +265,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "interview.logging.JsonLineFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    # A client's mistakes (django.security.*) become warnings without the client's text.
+    "filters": {"client_faults": {"()": "interview.logging.ClientFaultFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["client_faults"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "rlc.access": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
