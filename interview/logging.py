@@ -89,7 +89,8 @@ GUNICORN_LOGGING = {
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # No level here: gunicorn's own (`loglevel`, --log-level) stays in force.
+        "gunicorn.error": {"handlers": ["console"], "propagate": False},
         "gunicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
     },
 }
