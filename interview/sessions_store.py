@@ -58,7 +58,7 @@ redis.call('PEXPIRE', key, ARGV[2])
 return 1
 """
 WRITTEN, GONE, IN_USE = 1, 0, -1
-ATTEMPTS = 10  # new keys tried before giving up (128 random bits: one is always enough)
+ATTEMPTS = 10  # new keys tried before giving up (over 160 random bits: one is enough)
 
 
 class RedisSessionStore(_MergingStore, SessionBase):
