@@ -1,6 +1,5 @@
 import os
 
-from django.http import HttpResponse
 from django.urls import include, path
 
 from interview.views import health
@@ -17,4 +16,9 @@ handler500 = "interview.views.errors.server_error"
 
 # The floor for `make bench`: a bare view on the same server, only when the benchmark asks for it.
 if os.environ.get("RLC_BENCH_HELLO") == "1":
-    urlpatterns.insert(0, path("bench/hello", lambda request: HttpResponse("hello")))
+    from bench import floors
+
+    urlpatterns[:0] = [
+        path("bench/hello", floors.hello),
+        path("bench/session-step", floors.session_step),
+    ]

@@ -134,11 +134,15 @@ class JourneyStorage(BaseStorage):
         self.key: str = request.journey_key  # type: ignore[attr-defined]
         self.session = request.session
         self._current: str | None = None
+        # Raised whenever a stored answer changes: what is asked depends on nothing else, so
+        # the wizard works out its list of steps once per version (InterviewWizard).
+        self.version = 0
 
     def init_data(self) -> None:
         """Nothing to set up: a journey's keys appear as its steps are answered."""
 
     def reset(self) -> None:
+        self.version += 1
         for step in stored_steps(self.session, self.key):
             del self.session[_step(self.key, step)]
         self.session.pop(_answers(self.key), None)
@@ -163,6 +167,7 @@ class JourneyStorage(BaseStorage):
     def set_step_data(self, step: str, cleaned_data: MultiValueDict | dict) -> None:
         if isinstance(cleaned_data, MultiValueDict):
             cleaned_data = dict(cleaned_data.lists())
+        self.version += 1
         self.session[_step(self.key, step)] = cleaned_data
 
     def keep_only(self, steps: Iterable[str]) -> None:
@@ -170,6 +175,7 @@ class JourneyStorage(BaseStorage):
         active = set(steps)
         for step in stored_steps(self.session, self.key):
             if step not in active:
+                self.version += 1
                 del self.session[_step(self.key, step)]
 
     def get_step_files(self, step: str) -> None:

@@ -106,6 +106,19 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             kwargs.update(tax_year=answered_year(self), first_year=first_year_answered(self))
         return kwargs
 
+    def get_form_list(self) -> dict[str, type[forms.Form]]:
+        """The steps asked, worked out once for each version of the stored answers.
+
+        formtools asks for this list (every condition, each reading stored answers) eight
+        times in one answer's request; it can change only when a stored answer does
+        (JourneyStorage.version). A wizard view serves one request, so nothing outlives it.
+        """
+        version = self.storage.version
+        if getattr(self, "_form_list_version", None) != version:
+            self._form_list = super().get_form_list()
+            self._form_list_version = version
+        return self._form_list
+
     # ---- the step guard formtools lacks ---------------------------------------------------
 
     def first_unanswered(self) -> str:
