@@ -11,6 +11,7 @@ from .journey import (
     heading,
     pre_tax_401k_cash_out,
     roth_ira_closed_below_basis_2016,
+    start,
     traditional_ira_not_all_closed,
 )
 
@@ -141,7 +142,7 @@ def test_the_whole_journey_works_without_javascript(new_page):
 
 def test_an_error_is_summarised_focused_and_kept(new_page):
     page = new_page()
-    page.goto("/questions/?reset")
+    start(page)  # the Start now button (a GET of an old URL starts nothing)
     choose(page, "Roth IRA")
     page.get_by_role("button", name="Continue").click()  # nothing chosen
     # Wait for the error page itself: reading the title mid-navigation gave '' (flaky).
@@ -158,7 +159,7 @@ def test_the_session_warning_offers_more_time_then_ends_cleanly(new_page, settin
     # warns after 3 seconds (half of it, as it is shorter than the usual 5-minute warning).
     settings.SESSION_COOKIE_AGE = 6
     page = new_page()
-    page.goto("/questions/?reset")
+    start(page)  # the Start now button (a GET of an old URL starts nothing)
     warning = page.get_by_role("alert")
     warning.wait_for(timeout=5000)
     assert "deleted soon" in warning.inner_text()
