@@ -15,7 +15,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 COOKIE = "bench_floor_session"
-# Django's own engines, without interview.sessions' merging: the database's, or the cache's
+# Django's own engines, without interview.platform.sessions' merging: the database's, or the cache's
 # where the store holds the sessions.
 STOCK_ENGINE = (
     "django.contrib.sessions.backends.cache"

@@ -35,7 +35,7 @@ def preparer(number: int) -> dict[str, str]:
 def case_body() -> dict[str, object]:
     """The API body of bench/run.py's PDF case (pdf_case), as its answers serialize."""
     from bench.run import pdf_case
-    from interview.serialize import answers_json
+    from interview.api.serialize import answers_json
 
     d, _rows = pdf_case()
     return {k: v for k, v in answers_json(d.answers).items() if v is not None}
@@ -121,7 +121,7 @@ def end_to_end(repeat: int) -> dict[str, object]:
 
     from bench.run import paired_median_ms, pdf_case, plain_document
     from deploy.stack import Stack
-    from interview import pdf
+    from interview.pdf import render as pdf
     from tests.cluster.visitor import Visitor
     from tests.web.test_wizard import ROTH_2016
 

@@ -274,8 +274,8 @@ def pdf_case():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     django.setup()
-    from interview import pdf
-    from interview.summary import answer_rows
+    from interview.pdf import render as pdf
+    from interview.questions.answers_table import answer_rows
     from rules import AccountType, Answers, determine
 
     d = determine(
@@ -298,8 +298,8 @@ def pdf_speed() -> dict[str, float]:
     from django.template.loader import render_to_string
     from django.utils import timezone
 
-    from interview import pdf
-    from interview.explain import explain
+    from interview.explanation.explain import explain
+    from interview.pdf import render as pdf
 
     html = pdf._html(d, {}, rows, timezone.localdate())
     plain = plain_document(html)

@@ -10,7 +10,7 @@ is sending, so a few slow clients take a few threads of many. A deployment still
 front (deploy/nginx/), which reads whole requests before any app server sees them.
 """
 
-from interview.logging import GUNICORN_LOGGING  # no Django: safe in gunicorn's master
+from interview.platform.logging import GUNICORN_LOGGING  # no Django: safe in gunicorn's master
 
 worker_class = "gthread"
 threads = 4  # per worker: Django releases the GIL on I/O (store, database); PDFs are CPU-bound
@@ -27,6 +27,6 @@ logconfig_dict = GUNICORN_LOGGING
 
 def post_worker_init(worker: object) -> None:
     """Each worker loads WeasyPrint and the PDF fonts before it serves (interview/pdf.py)."""
-    from interview.pdf import warm_up
+    from interview.pdf.render import warm_up
 
     warm_up()

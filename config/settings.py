@@ -116,17 +116,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "interview.middleware.RequestLogMiddleware",
+    "interview.platform.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "interview.middleware.CrossOriginResourcePolicyMiddleware",  # outside WhiteNoise: static too
+    "interview.platform.middleware.CrossOriginResourcePolicyMiddleware",  # outside WhiteNoise: static too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "interview.middleware.PermissionsPolicyMiddleware",
-    "interview.middleware.NoStoreMiddleware",
-    "interview.middleware.MethodNotAllowedMiddleware",
-    "interview.ratelimit.RateLimitMiddleware",
-    "interview.middleware.ForeignSessionCookieMiddleware",
-    "interview.sessions.SessionMiddleware",  # Django's, touching expiry without a rewrite
+    "interview.platform.middleware.PermissionsPolicyMiddleware",
+    "interview.platform.middleware.NoStoreMiddleware",
+    "interview.platform.middleware.MethodNotAllowedMiddleware",
+    "interview.platform.ratelimit.RateLimitMiddleware",
+    "interview.platform.middleware.ForeignSessionCookieMiddleware",
+    "interview.platform.sessions.SessionMiddleware",  # Django's, touching expiry without a rewrite
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,7 +145,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "interview.context_processors.privacy",
+                "interview.platform.context_processors.privacy",
             ],
         },
     },
@@ -186,10 +186,10 @@ if REDIS_URL:
 # Answers live only in the server-side session, and only while the user is active: in the store
 # the session key expires with the idle timeout, so answers disappear on their own. Either way a
 # request writes back only the keys it changed, over what is stored now (issue 13, finding 6).
-SESSION_ENGINE = "interview.sessions_cache" if REDIS_URL else "interview.sessions"
+SESSION_ENGINE = "interview.platform.sessions_cache" if REDIS_URL else "interview.platform.sessions"
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 # Off: a request that changes nothing must not write back its older copy of the answers;
-# interview.sessions.SessionMiddleware pushes the idle expiry forward instead.
+# interview.platform.sessions.SessionMiddleware pushes the idle expiry forward instead.
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True  # scripts never need the session id
@@ -214,7 +214,7 @@ SILENCED_SYSTEM_CHECKS = [
     if not on
 ]
 # Other sites may not load our pages, files or PDFs into theirs (Spectre-style reads):
-# interview.middleware.CrossOriginResourcePolicyMiddleware; nginx's own pages send it too.
+# interview.platform.middleware.CrossOriginResourcePolicyMiddleware; nginx's own pages send it too.
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # A strict policy: only our own files; no inline script or style, no framing, no plugins.
 CONTENT_SECURITY_POLICY = {
@@ -264,9 +264,9 @@ CRISPY_TEMPLATE_PACK = "uswds"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "interview.logging.JsonLineFormatter"}},
+    "formatters": {"json": {"()": "interview.platform.logging.JsonLineFormatter"}},
     # A client's mistakes (django.security.*) become warnings without the client's text.
-    "filters": {"client_faults": {"()": "interview.logging.ClientFaultFilter"}},
+    "filters": {"client_faults": {"()": "interview.platform.logging.ClientFaultFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

@@ -13,7 +13,7 @@ class InterviewConfig(AppConfig):
 
         from django.core.signals import got_request_exception
 
-        from .logging import log_unhandled_exception
+        from interview.platform.logging import log_unhandled_exception
 
         # Django's own request logger is silenced (it can print the query string): say why a
         # request failed in one line of our own.

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from .views import api, law, legacy, pages, reference
-from .wizard import InterviewWizard
+from interview.questions.wizard import InterviewWizard
+from interview.views import api, law, legacy, pages, reference
 
 app_name = "interview"
 JOURNEY = r"j/(?P<key>[^/]{1,100})/"

@@ -7,7 +7,7 @@ from django.forms import BoundField
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..fields import MoneyField
+from interview.questions.fields import MoneyField
 
 register = template.Library()
 

@@ -1,8 +1,8 @@
 """JSON API: POST /api/v1/determinations (one body or a batch) and POST /api/v1/summary.pdf.
 
 Stateless and JSON-only, hence CSRF-exempt: no cookie is read or set. Bodies are checked by
-interview.api_body with the forms in interview.api_forms, the same forms the OpenAPI document
-(interview.openapi) is generated from.
+interview.api.body with the forms in interview.api.forms, the same forms the OpenAPI document
+(interview.api.openapi) is generated from.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from interview.api.body import BadRequest, check, not_an_object, problem, read_json
+from interview.api.forms import DeterminationForm, PreparerForm
+from interview.api.serialize import determination_json
+from interview.explanation.explain import explain
+from interview.pdf.render import pdf_response
+from interview.platform.ratelimit import spend
+from interview.questions.answers import answers_from_api
 from rules import Determination, determine
-
-from ..answers import answers_from_api
-from ..api_body import BadRequest, check, not_an_object, problem, read_json
-from ..api_forms import DeterminationForm, PreparerForm
-from ..explain import explain
-from ..pdf import pdf_response
-from ..ratelimit import spend
-from ..serialize import determination_json
 
 BATCH_LIMIT = 100
 

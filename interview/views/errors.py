@@ -1,7 +1,7 @@
 """Error pages: every error is a product page, or JSON under /api/, never Django's bare default.
 
 Wired in config/urls.py (handler400/404/500), settings.CSRF_FAILURE_VIEW and, for 405,
-interview.middleware.MethodNotAllowedMiddleware.
+interview.platform.middleware.MethodNotAllowedMiddleware.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 # The code an API client switches on, for each error the API answers outside its own views
-# (interview.api_body.ERROR_CODES documents them; the OpenAPI Errors schema requires `codes`).
+# (interview.api.body.ERROR_CODES documents them; the OpenAPI Errors schema requires `codes`).
 API_CODES = {
     400: "bad_request",
     403: "forbidden",

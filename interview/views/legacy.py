@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from .. import journeys
+from interview.platform import journeys
 
 
 def _to(request: HttpRequest, url: str) -> HttpResponse:

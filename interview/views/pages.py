@@ -11,13 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from interview.explanation.explain import explain
+from interview.pdf.render import PreparerForm, check_code, pdf_response
+from interview.platform import journeys, pdf_cache
+from interview.questions.answers import AnswersMissing, answers_from_interview, unsure_about
+from interview.questions.answers_table import answer_rows
 from rules import Determination, determine
-
-from .. import journeys, pdf_cache
-from ..answers import AnswersMissing, answers_from_interview, unsure_about
-from ..explain import explain
-from ..pdf import PreparerForm, check_code, pdf_response
-from ..summary import answer_rows
 
 
 @require_http_methods(["GET", "HEAD"])

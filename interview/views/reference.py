@@ -1,4 +1,4 @@
-"""GET /api/v1/openapi.json and the reference page at /api/, both from interview.openapi.
+"""GET /api/v1/openapi.json and the reference page at /api/, both from interview.api.openapi.
 
 The page is the document made readable: one source, so the two cannot disagree. It is rendered on
 the server in the base template; no script, nothing inline (the CSP forbids both).
@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from ..api_body import ERROR_CODES
-from ..api_examples import EXAMPLES
-from ..openapi import document
+from interview.api.body import ERROR_CODES
+from interview.api.examples import EXAMPLES
+from interview.api.openapi import document
 
 Schema = dict[str, Any]
 CURL_BODY = EXAMPLES[0].body

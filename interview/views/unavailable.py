@@ -2,7 +2,7 @@
 
 Django's cache session took a store error for a missing session: the user was sent to "Your
 session has ended" and the cookie deleted, so answers still in the store became unreachable
-(issue 18, finding 4). interview.sessions.SessionMiddleware answers this 503 instead, for an
+(issue 18, finding 4). interview.platform.sessions.SessionMiddleware answers this 503 instead, for an
 error while the session is read or written, and leaves the cookie alone.
 """
 

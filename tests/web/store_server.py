@@ -17,7 +17,7 @@ STORE_KEYS = "rlc:*sessions*"  # every session in the store, and nothing else
 def use_store(settings, port: int) -> redis.Redis:
     """Everything REDIS_URL moves to the store (sessions included) on the store at `port`."""
     use_rate_store(settings, port)
-    settings.SESSION_ENGINE = "interview.sessions_cache"
+    settings.SESSION_ENGINE = "interview.platform.sessions_cache"
     return redis.Redis(host=HOST, port=port, socket_timeout=2)
 
 

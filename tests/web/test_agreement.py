@@ -12,7 +12,7 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview import journeys
+from interview.platform import journeys
 from rules import STATE_CODES, AccountType
 
 from .wizard_helpers import result_url, start

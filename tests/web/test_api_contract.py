@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from interview.api_body import ERROR_CODES, BadRequest, check
-from interview.api_examples import EXAMPLES
-from interview.api_forms import BasisWorksheetForm, DeterminationForm
-from interview.openapi import object_schema
+from interview.api.body import ERROR_CODES, BadRequest, check
+from interview.api.examples import EXAMPLES
+from interview.api.forms import BasisWorksheetForm, DeterminationForm
+from interview.api.openapi import object_schema
 
 VALID = EXAMPLES[0].body
 
@@ -141,7 +141,7 @@ def test_a_batch_of_100_is_accepted(api):
 def test_a_batch_is_rate_limited_as_one_request_per_body(api, settings, monkeypatch):
     from django.core.cache import cache
 
-    from interview import ratelimit
+    from interview.platform import ratelimit
 
     settings.RATE_LIMIT_PER_MINUTE = 10
     monkeypatch.setattr(ratelimit.time, "time", lambda: 1_800_000_015.0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview.api_examples import EXAMPLES
+from interview.api.examples import EXAMPLES
 
 # The documented example, sent as a client might: years out of order, an amount as text.
 _ROTH = next(e.body for e in EXAMPLES if e.name == "roth_basis_year_by_year")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from interview import forms as questions
-from interview.wizard import STEPS
+from interview.questions import forms as questions
+from interview.questions.wizard import STEPS
 from rules import AccountType
 
 from .test_pdf import pdf_text

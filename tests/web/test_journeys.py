@@ -12,7 +12,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from interview import journeys
+from interview.platform import journeys
 
 from .test_wizard import ROTH_2016
 from .wizard_helpers import PREFIX, answer, confirm, result_url, start, step_url, walk

@@ -64,7 +64,7 @@ def test_a_method_no_view_takes_is_a_405_with_allow_everywhere(method):
         allowed = {m.strip() for m in response["Allow"].split(",")}
         # Views here take at most GET, HEAD and POST (and OPTIONS, which changes nothing): the
         # CSRF check is skipped for other methods
-        # only because of that (interview.middleware.MethodNotAllowedMiddleware).
+        # only because of that (interview.platform.middleware.MethodNotAllowedMiddleware).
         assert allowed and allowed <= {"GET", "HEAD", "POST", "OPTIONS"}, (path, allowed)
         if path.startswith("/api/"):
             assert response.json()["codes"] == {"__all__": ["method_not_allowed"]}

@@ -26,8 +26,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from interview.api_body import ERROR_CODES
-from interview.api_examples import EXAMPLES
+from interview.api.body import ERROR_CODES
+from interview.api.examples import EXAMPLES
 from rules import FIRST_TAX_YEAR, last_tax_year
 
 from .fuzz_checks import positive_data_acceptance_as_documented

@@ -11,9 +11,9 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
-from interview import pdf as pdf_module
-from interview.explain import explain
-from interview.summary import answer_rows
+from interview.explanation.explain import explain
+from interview.pdf import render as pdf_module
+from interview.questions.answers_table import answer_rows
 from rules import AccountType, Answers, determine
 
 BODY = {

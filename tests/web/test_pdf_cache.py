@@ -13,7 +13,7 @@ import redis
 from django.core.cache import cache
 
 from deploy.stack import HOST
-from interview import pdf as pdf_module
+from interview.pdf import render as pdf_module
 
 from . import rate_store
 from .test_security import BODY
@@ -39,7 +39,7 @@ def store(settings, redis_port) -> redis.Redis:
     """Sessions, the rate limit and the PDF cache in the store, as REDIS_URL sets them."""
     rate_store.use_store(settings, redis_port)
     settings.REDIS_URL = f"redis://{HOST}:{redis_port}/0"
-    settings.SESSION_ENGINE = "interview.sessions_cache"
+    settings.SESSION_ENGINE = "interview.platform.sessions_cache"
     settings.SESSION_IDLE_MINUTES = IDLE_MINUTES
     settings.SESSION_COOKIE_AGE = IDLE_MINUTES * 60
     return redis.Redis(host=HOST, port=redis_port, socket_timeout=2)

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import cache
 from pypdf import PdfReader
 
-from interview import pdf as pdf_module
+from interview.pdf import render as pdf_module
 
 PAGES = Path(__file__).resolve().parents[2] / "test-artifacts" / "pdf-pages"
 BASE = {
@@ -282,7 +282,7 @@ def test_a_300_character_word_wraps_within_the_page(api):
     ],
 )
 def test_printed_text_loses_only_reordering_and_control_characters(typed, printed):
-    from interview.text import printable
+    from interview.questions.text import printable
 
     assert printable(typed) == printed
 

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.test import RequestFactory
 
-from interview import ratelimit
+from interview.platform import ratelimit
 
 from . import rate_store
 from .test_security import BODY

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview import ratelimit
+from interview.platform import ratelimit
 
 from . import rate_store
 from .test_security import BODY

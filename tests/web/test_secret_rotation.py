@@ -25,7 +25,7 @@ SCRIPT = """
 import sys
 from django.conf import settings
 from django.core.management import call_command
-from interview.sessions import SessionStore
+from interview.platform.sessions import SessionStore
 if sys.argv[1] == "write":
     call_command("migrate", verbosity=0)
     session = SessionStore()

@@ -120,7 +120,7 @@ def test_the_api_answers_429_with_retry_after_past_the_limit(api, settings, monk
     settings.RATE_LIMIT_PER_MINUTE = 3
     from django.core.cache import cache
 
-    from interview import ratelimit
+    from interview.platform import ratelimit
 
     # One fixed moment: the three accepted requests leave the sliding window 65 s later (their
     # five-second slot, [10 s, 15 s), is counted through the twelve slots after it).
@@ -148,7 +148,7 @@ def test_the_access_log_is_json_without_any_tax_data(api, client, caplog):
     api(BODY, path="/api/v1/summary.pdf", HTTP_X_REQUEST_ID="test-request-0001")
     walk(client, [("account_type", "roth_ira")])
     client.get(result_url(client) + "?basis=54321.99")
-    from interview.logging import JsonLineFormatter
+    from interview.platform.logging import JsonLineFormatter
 
     lines = [JsonLineFormatter().format(r) for r in caplog.records if r.name == "rlc.access"]
     assert len(lines) == 5
@@ -228,7 +228,7 @@ def test_delete_my_answers_works_with_csrf_enforced():
 def test_other_log_lines_keep_the_message_template_but_never_its_arguments():
     import logging as std_logging
 
-    from interview.logging import JsonLineFormatter
+    from interview.platform.logging import JsonLineFormatter
 
     record = std_logging.LogRecord(
         "django.security", std_logging.WARNING, __file__, 1, "Bad value %s", ("54321.99",), None
@@ -242,7 +242,7 @@ def test_other_log_lines_keep_the_message_template_but_never_its_arguments():
 def test_an_unhandled_exception_is_logged_as_one_line_with_its_type_and_place(
     client, caplog, monkeypatch
 ):
-    from interview.logging import JsonLineFormatter
+    from interview.platform.logging import JsonLineFormatter
     from interview.views import pages
 
     def broken(*args, **kwargs):

@@ -19,7 +19,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from interview import journeys
+from interview.platform import journeys
 
 from .test_wizard import ROTH_2016
 from .wizard_helpers import answer, confirm, result_url, start, step_url, walk

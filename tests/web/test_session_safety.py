@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.sessions.models import Session
 
-from interview import journeys
+from interview.platform import journeys
 
 from .test_wizard import ROTH_2016
 from .wizard_helpers import PREFIX, confirm, result_url, step_url, walk

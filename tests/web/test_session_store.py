@@ -1,4 +1,4 @@
-"""The session in the shared store (REDIS_URL, interview.sessions_store), against a real
+"""The session in the shared store (REDIS_URL, interview.platform.sessions_store), against a real
 redis-server: one hash per session, written field by field, never brought back once gone
 (issue 18, finding 2). The concurrency proof across two app servers is
 tests/cluster/test_concurrent_answers.py; here each interleaving is made deterministic.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import redis
 
-from interview import journeys
+from interview.platform import journeys
 
 from . import test_session_races as races
 from .store_server import STORE_KEYS, redis_port, use_store  # noqa: F401 - fixture

@@ -36,7 +36,7 @@ def test_with_redis_url_the_store_holds_everything_and_no_database_is_used():
     result = settings_with(REDIS_URL="redis://127.0.0.1:6379/0", SESSION_IDLE_MINUTES="20")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [
-        "interview.sessions_cache",
+        "interview.platform.sessions_cache",
         "django.core.cache.backends.redis.RedisCache",
         "django.db.backends.dummy",
         "cache",
@@ -48,7 +48,7 @@ def test_without_redis_url_the_embedded_default_is_as_before():
     result = settings_with()
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [
-        "interview.sessions",
+        "interview.platform.sessions",
         "django.core.cache.backends.locmem.LocMemCache",
         "django.db.backends.sqlite3",
         "database",

@@ -16,7 +16,8 @@ import pytest
 import redis
 
 from deploy.stack import HOST, free_port
-from interview import journeys, openapi
+from interview.api import openapi
+from interview.platform import journeys
 
 from .store_server import move_store, redis_port, use_store  # noqa: F401 - fixture
 from .test_wizard import ROTH_2016

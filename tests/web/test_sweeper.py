@@ -23,8 +23,8 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from deploy.stack import HOST, free_port, status, wait_until
-from interview import sweeper
-from interview.sessions import SessionStore
+from interview.platform import sweeper
+from interview.platform.sessions import SessionStore
 
 from .test_security import ROOT
 
@@ -35,7 +35,7 @@ SCRIPT = """
 import sys, datetime
 from django.core.management import call_command
 from django.contrib.sessions.models import Session
-from interview.sessions import SessionStore
+from interview.platform.sessions import SessionStore
 if sys.argv[1] == "migrate":
     call_command("migrate", verbosity=0)
 elif sys.argv[1] == "write":
@@ -63,7 +63,7 @@ def test_a_sweep_deletes_the_expired_sessions_and_keeps_the_live_ones():
 
 
 def test_with_the_store_there_is_nothing_to_sweep(settings):
-    settings.SESSION_ENGINE = "interview.sessions_cache"
+    settings.SESSION_ENGINE = "interview.platform.sessions_cache"
     assert sweeper.start() is False
 
 

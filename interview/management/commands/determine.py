@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.test import RequestFactory
 
-from interview.explain import explain
-from interview.serialize import determination_json
+from interview.api.serialize import determination_json
+from interview.explanation.explain import explain
 from interview.views.api import BadRequest, determination_from_request
 
 

@@ -1,0 +1,175 @@
+"""The determination as JSON: the API's public contract (extend it, never break it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from interview.explanation.explain import Explanation, citation_json, sentences_json
+from interview.explanation.state_worksheet import WorksheetLine
+from interview.formatting import decimal_string
+from interview.questions.answers import WORKSHEET_FIELDS
+from rules import Answers, BasisWorksheet, Determination, RefundWindow, StateBasisWorksheet
+
+
+def answers_json(a: Answers) -> dict[str, object]:
+    return {
+        "account_type": a.account_type.value,
+        "tax_year": a.tax_year,
+        "state": a.state,
+        "basis": decimal_string(a.basis),
+        "fully_liquidated": a.fully_liquidated,
+        "total_distributions": decimal_string(a.total_distributions),
+        "agi": decimal_string(a.agi),
+        "age_at_distribution": None
+        if a.age_at_distribution is None
+        else format(a.age_at_distribution.normalize(), "f"),  # 100, not 1E+2
+        "state_basis": decimal_string(a.state_basis),
+        "inherited": a.inherited,
+        "rolled_over": a.rolled_over,
+        "filing_status": None if a.filing_status is None else a.filing_status.value,
+        "state_agi": decimal_string(a.state_agi),
+        "basis_worksheet": _worksheet_figures(a.basis_worksheet),
+        "state_basis_worksheet": _state_worksheet_figures(a.state_basis_worksheet),
+    }
+
+
+def _worksheet_figures(worksheet: BasisWorksheet | None) -> dict[str, object] | None:
+    if worksheet is None:
+        return None
+    figures: dict[str, object] = {
+        name: decimal_string(getattr(worksheet, name)) for name in WORKSHEET_FIELDS
+    }
+    figures["earlier_years"] = [
+        {"year": y.year, "added": decimal_string(y.added), "taken_out": decimal_string(y.taken_out)}
+        for y in worksheet.earlier_years
+    ] or None
+    return figures
+
+
+def _state_worksheet_figures(worksheet: StateBasisWorksheet | None) -> dict[str, object] | None:
+    if worksheet is None:
+        return None
+    return {
+        "deductions_by_year": [
+            {
+                "year": y.year,
+                "federal": decimal_string(y.federal),
+                "state": decimal_string(y.state),
+            }
+            for y in worksheet.years
+        ],
+        "recovered": decimal_string(worksheet.recovered),
+    }
+
+
+def state_basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
+    """California's basis by year as sent, with what it adds up to and its lines."""
+    worksheet = d.answers.state_basis_worksheet
+    figures = _state_worksheet_figures(worksheet)
+    if worksheet is None or figures is None:
+        return None
+    return {
+        **figures,
+        "not_deducted": decimal_string(worksheet.not_deducted),
+        "state_basis": decimal_string(d.answers.state_basis),
+        "lines": worksheet_json(e.state_basis_worksheet),
+    }
+
+
+def basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
+    """The worksheet as sent, with its computed lines (label, amount, form line)."""
+    figures = _worksheet_figures(d.answers.basis_worksheet)
+    if figures is None:
+        return None
+    return {
+        **figures,
+        "earlier_years": _earlier_years_worked(d.answers.basis_worksheet),
+        "basis": decimal_string(d.answers.basis),
+        "total_received": decimal_string(d.answers.total_distributions),
+        "lines": worksheet_json(e.basis_worksheet),
+        "needs_review": e.basis_needs_review,
+    }
+
+
+def _earlier_years_worked(worksheet: BasisWorksheet | None) -> list[dict[str, object]] | None:
+    if worksheet is None or not worksheet.earlier_years:
+        return None
+    return [
+        {
+            "year": y.year,
+            "added": decimal_string(y.added),
+            "taken_out": decimal_string(y.taken_out),
+            "basis_used": decimal_string(y.basis_used),
+            "basis_after": decimal_string(y.basis_after),
+        }
+        for y in worksheet.earlier_years
+    ]
+
+
+def worksheet_json(lines: Iterable[WorksheetLine]) -> list[dict[str, str | None]]:
+    return [
+        {
+            "label": line.label,
+            "amount": decimal_string(line.value),
+            "display": line.amount,
+            "form_line": line.note or None,
+        }
+        for line in lines
+    ]
+
+
+def refund_window_json(window: RefundWindow | None) -> dict[str, object] | None:
+    if window is None:
+        return None
+    return {
+        "years": int(window.years) if window.years == int(window.years) else float(window.years),
+        "deadline": window.deadline.isoformat(),
+        "likely_passed": window.likely_passed,
+    }
+
+
+def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
+    f, s = d.federal, d.state
+    amounts = s.amounts
+    return {
+        "rules_version": d.rules_version,
+        "answers": answers_json(d.answers),
+        "basis_worksheet": basis_worksheet_json(d, e),
+        "state_basis_worksheet": state_basis_worksheet_json(d, e),
+        "federal": {
+            "deductible": f.deductible,
+            "reason": f.reason.value,
+            "account_group": f.group.value,
+            "loss": decimal_string(f.loss),
+            "floor": decimal_string(f.floor),
+            "deductible_after_floor": decimal_string(f.deductible_after_floor),
+            "capital_loss_this_year": decimal_string(f.capital_loss_this_year),
+            "capital_loss_carryover": decimal_string(f.capital_loss_carryover),
+            "form_line": f.form_line or None,
+            "worksheet": worksheet_json(e.worksheet),
+            "headline": e.federal_headline,
+            "explanation": sentences_json(e.federal),
+        },
+        "state": {
+            "code": s.code,
+            "name": s.name,
+            "status": s.status.value,
+            "reason": s.reason,
+            "loss": decimal_string(s.loss),
+            "floor": decimal_string(amounts.floor if amounts else None),
+            "deductible_after_floor": decimal_string(amounts.counts if amounts else None),
+            "form_line": s.form_line or None,
+            "worksheet": worksheet_json(e.state_worksheet),
+            "refund_window": refund_window_json(s.refund_window),
+            "used_state_basis": s.used_state_basis,
+            "headline": e.state_headline,
+            "explanation": sentences_json(e.state),
+            "citations": [
+                citation_json(c)
+                for c in dict.fromkeys(c for st in s.statements for c in st.citations)
+            ],
+        },
+        "what_would_change": list(e.what_would_change),
+        "next_steps": list(e.next_steps),
+        "citations": [citation_json(c) for c in d.citations],
+    }

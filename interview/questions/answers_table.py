@@ -1,0 +1,122 @@
+"""The user's answers as rows of (question, answer, change link): check page, result and PDF."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from interview.formatting import money
+from interview.questions import basis_questions, basis_years, california_basis
+from interview.questions import forms as questions
+from interview.questions.answers import YEAR_KEY
+
+# Which step asks which answer, in the order of the interview.
+QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
+    ("account_type", "account_type", questions.AccountTypeForm),
+    ("inherited", "inherited", questions.InheritedForm),
+    ("has_basis", "has_basis", questions.HasBasisForm),
+    ("fully_liquidated", "fully_liquidated", questions.FullyLiquidatedForm),
+    ("tax_year", "tax_year", questions.TaxYearForm),
+    ("state", "state", questions.StateForm),
+    ("basis", "basis", questions.BasisForm),
+    *((step, step, form) for step, form in basis_questions.STEPS),
+    ("state_basis", "state_basis", questions.StateBasisForm),
+    *((step, step, form) for step, form in california_basis.STEPS),
+    ("total_distributions", "total_distributions", questions.TotalDistributionsForm),
+    ("agi", "agi", questions.AgiForm),
+    ("filing_status", "filing_status", questions.FilingStatusForm),
+    ("age", "age_at_distribution", questions.AgeForm),
+)
+MONEY = {
+    "basis",
+    "state_basis",
+    "total_distributions",
+    "agi",
+    *basis_questions.FIGURES,
+    california_basis.RECOVERED_STEP,
+}
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    step: str
+    question: str | Promise
+    answer: str | Promise
+    change_url: str
+
+
+def _display(form: questions.StepForm, name: str, value: object) -> str | Promise:
+    if value in (None, ""):
+        return _("Not given")
+    if name in MONEY:
+        return money(Decimal(str(value)))
+    field = form.fields[name]
+    choices = dict(getattr(field, "choices", ()) or ())
+    return choices.get(str(value), str(value))
+
+
+def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -> list[AnswerRow]:
+    """One row per question the user answered, worded for their account type."""
+    account_type = answers.get("account_type")
+    rows = []
+    for step, name, form_class in QUESTIONS:
+        if step in YEAR_TABLES:
+            rows += _years_row(answers, step, step_url(step))
+        if name not in answers:
+            continue
+        form = form_class(account_type=str(account_type) if account_type else None)
+        rows.append(
+            AnswerRow(
+                step=step,
+                question=form.fields[name].label,
+                answer=_display(form, name, answers[name]),
+                change_url=step_url(step),
+            )
+        )
+    return rows
+
+
+def _years_row(answers: Mapping[str, object], step: str, change_url: str) -> list[AnswerRow]:
+    """A year table as one row: the two columns added up, and the years filled in."""
+    key, title, headings = YEAR_TABLES[step](str(answers.get("account_type") or ""))
+    totals = [Decimal(0), Decimal(0)]
+    years = set()
+    for name, value in answers.items():
+        match = key.match(name)
+        if match and value not in (None, ""):
+            totals[match["side"] in ("out", "state")] += Decimal(str(value))
+            years.add(int(match["year"]))
+    if not years:
+        return []
+    answer = _(
+        "%(first_heading)s: %(first)s. %(second_heading)s: %(second)s. Years %(from)s–%(to)s."
+    ) % {
+        "first_heading": headings[0],
+        "first": money(totals[0]),
+        "second_heading": headings[1],
+        "second": money(totals[1]),
+        "from": min(years),
+        "to": max(years),
+    }
+    return [AnswerRow(step, title, answer, change_url)]
+
+
+def _earlier_years(account_type: str) -> tuple[re.Pattern[str], object, tuple[object, object]]:
+    words = basis_years.words_for(account_type)
+    return YEAR_KEY, words.title, (words.put_in, words.taken_out)
+
+
+def _california_years(account_type: str) -> tuple[re.Pattern[str], object, tuple[object, object]]:
+    text = california_basis.TEXT
+    return california_basis.YEAR_KEY, text.title, text.headings
+
+
+YEAR_TABLES = {
+    basis_years.YEARS_STEP: _earlier_years,
+    california_basis.YEARS_STEP: _california_years,
+}
