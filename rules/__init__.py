@@ -5,10 +5,10 @@ Public API: determine(), Answers, Determination and the enums. No Django here.
 
 from __future__ import annotations
 
+from ._accounts import account_group
 from ._basis_years import EarlierYear, basis_by_year
 from ._changes import Change, what_would_change
 from ._engine import determine, rules_version
-from ._federal import account_group
 from ._law import FEDERAL, Jurisdiction, Law, LawError, Period, Rule, current_law, load_law
 from ._model import (
     FIRST_TAX_YEAR,

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 from typing import Protocol
 
-from ._federal import ZERO, economic_loss
+from ._accounts import ZERO, economic_loss
 from ._law import FEDERAL, Jurisdiction, Law, Period
 from ._model import (
     AccountType,
