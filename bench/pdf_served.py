@@ -117,18 +117,18 @@ def end_to_end(repeat: int) -> dict[str, object]:
     """A fresh PDF through the stack against the same words as plain paragraphs here."""
     import requests
     import weasyprint
-    from django.utils import timezone
 
     from bench.run import paired_median_ms, pdf_case, plain_document
     from deploy.stack import Stack
-    from interview.pdf import render as pdf
+    from interview.explanation.presentation import present
+    from interview.pdf import document as pdf
     from tests.cluster.visitor import Visitor
     from tests.web.test_wizard import ROTH_2016
 
-    d, rows = pdf_case()
+    d, presented = pdf_case()
     body = case_body()
     note = preparer(0)
-    plain = plain_document(pdf._html(d, note, rows, timezone.localdate()))
+    plain = plain_document(pdf._html(presented, note))
     with tempfile.TemporaryDirectory(prefix="rlc-bench-") as workdir:
         served = stack(Stack, Path(workdir), pin=False)
         try:
@@ -146,7 +146,7 @@ def end_to_end(repeat: int) -> dict[str, object]:
                 {
                     "served": lambda: fresh_pdf(api, url, body, next(numbers)),
                     "same_words": lambda: weasyprint.HTML(string=plain).write_pdf(),
-                    "render": lambda: pdf._render(d, note, rows, timezone.localdate()),
+                    "render": lambda: pdf.render(present(d), note),
                     "json": lambda: api.post(
                         served.url("/api/v1/determinations"), json=body, timeout=30
                     ),

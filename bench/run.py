@@ -268,14 +268,13 @@ def plain_document(html: str) -> str:
 
 
 def pdf_case():
-    """Django set up in this process, and the case every PDF figure renders: (d, rows)."""
+    """Django set up in this process, and the case every PDF figure renders: (d, presentation)."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     django.setup()
-    from interview.pdf import render as pdf
-    from interview.questions.answers_table import answer_rows
+    from interview.explanation.presentation import present
     from rules import AccountType, Answers, determine
 
     d = determine(
@@ -289,21 +288,20 @@ def pdf_case():
             Decimal("50000"),
         )
     )
-    return d, answer_rows(pdf._api_answers_for_rows(d), lambda step: "")
+    return d, present(d)
 
 
 def pdf_speed() -> dict[str, float]:
-    d, rows = pdf_case()
+    d, presented = pdf_case()
     import weasyprint
     from django.template.loader import render_to_string
-    from django.utils import timezone
 
-    from interview.explanation.explain import explain
-    from interview.pdf import render as pdf
+    from interview.explanation.presentation import present
+    from interview.pdf import document as pdf
 
-    html = pdf._html(d, {}, rows, timezone.localdate())
+    html = pdf._html(presented, {})
     plain = plain_document(html)
-    e = explain(d)
+    e = presented.explanation
     pictures = render_to_string("partials/_timeline.html", {"t": e.timeline}) + render_to_string(
         "partials/_basis_bar.html", {"b": e.bar}
     )
@@ -313,7 +311,7 @@ def pdf_speed() -> dict[str, float]:
     ms = paired_median_ms(
         {
             "same_words": lambda: weasyprint.HTML(string=plain).write_pdf(),
-            "fresh": lambda: pdf._render(d, {}, rows, timezone.localdate()),
+            "fresh": lambda: pdf.render(present(d)),  # the presentation is part of the work
             "untagged": lambda: pdf.write_pdf(html, tagged=False),
             "auto_tables": lambda: pdf.write_pdf(html, "table { table-layout: auto }"),
             "pictures": lambda: pdf.write_pdf(html.replace("</body>", pictures + "</body>")),

@@ -27,6 +27,6 @@ logconfig_dict = GUNICORN_LOGGING
 
 def post_worker_init(worker: object) -> None:
     """Each worker loads WeasyPrint and the PDF fonts before it serves (interview/pdf.py)."""
-    from interview.pdf.render import warm_up
+    from interview.pdf.document import warm_up
 
     warm_up()

@@ -23,45 +23,10 @@ from interview.questions.fields import (
     BoundedDecimalField,
     MoneyField,
     ObjectField,
-    PrintedTextField,
 )
 from interview.questions.forms import AgeForm, TaxYearField
+from interview.questions.preparer import PreparerForm
 from rules import STATE_CODES, AccountType, FilingStatus
-
-TEXT_LIMIT = 200
-NOTE_LIMIT = 1000
-
-
-class PreparerForm(forms.Form):
-    """Optional fields printed on the PDF; never stored or logged."""
-
-    # USWDS classes and widths; the note box fills its column and no more (issue 12, bug 5).
-    client = PrintedTextField(
-        label=_("Client name or reference"),
-        max_length=TEXT_LIMIT,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "usa-input usa-input--xl"}),
-    )
-    preparer_name = PrintedTextField(
-        label=_("Preparer name"),
-        max_length=TEXT_LIMIT,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "usa-input usa-input--xl", "autocomplete": "name"}),
-    )
-    firm = PrintedTextField(
-        label=_("Firm"),
-        max_length=TEXT_LIMIT,
-        required=False,
-        widget=forms.TextInput(
-            attrs={"class": "usa-input usa-input--xl", "autocomplete": "organization"}
-        ),
-    )
-    note = PrintedTextField(
-        label=_("Note"),
-        max_length=NOTE_LIMIT,
-        required=False,
-        widget=forms.Textarea(attrs={"class": "usa-textarea", "rows": 4, "cols": 20}),
-    )
 
 
 class DeterminationForm(forms.Form):

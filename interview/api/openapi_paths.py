@@ -11,7 +11,7 @@ from interview.api.body import BadRequest, check
 from interview.api.forms import DeterminationForm
 from interview.api.openapi_responses import listing, ref
 from interview.api.serialize import determination_json
-from interview.explanation.explain import explain
+from interview.explanation.presentation import present
 from interview.questions.answers import answers_from_api
 from rules import STATE_CODES, determine
 
@@ -25,7 +25,7 @@ def answer_for(body: dict[str, object]) -> dict[str, object]:
     except BadRequest as bad:
         return bad.problems.json()
     determination = determine(answers_from_api(cleaned))
-    return determination_json(determination, explain(determination))
+    return determination_json(present(determination))
 
 
 def error_example(body: dict[str, object]) -> Schema:

@@ -5,67 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from interview.explanation.explain import Explanation, citation_json, sentences_json
+from interview.explanation.presentation import Presentation
+from interview.explanation.record import answers_json, state_worksheet_figures, worksheet_figures
 from interview.explanation.state_worksheet import WorksheetLine
 from interview.formatting import decimal_string
-from interview.questions.answers import WORKSHEET_FIELDS
-from rules import Answers, BasisWorksheet, Determination, RefundWindow, StateBasisWorksheet
-
-
-def answers_json(a: Answers) -> dict[str, object]:
-    return {
-        "account_type": a.account_type.value,
-        "tax_year": a.tax_year,
-        "state": a.state,
-        "basis": decimal_string(a.basis),
-        "fully_liquidated": a.fully_liquidated,
-        "total_distributions": decimal_string(a.total_distributions),
-        "agi": decimal_string(a.agi),
-        "age_at_distribution": None
-        if a.age_at_distribution is None
-        else format(a.age_at_distribution.normalize(), "f"),  # 100, not 1E+2
-        "state_basis": decimal_string(a.state_basis),
-        "inherited": a.inherited,
-        "rolled_over": a.rolled_over,
-        "filing_status": None if a.filing_status is None else a.filing_status.value,
-        "state_agi": decimal_string(a.state_agi),
-        "basis_worksheet": _worksheet_figures(a.basis_worksheet),
-        "state_basis_worksheet": _state_worksheet_figures(a.state_basis_worksheet),
-    }
-
-
-def _worksheet_figures(worksheet: BasisWorksheet | None) -> dict[str, object] | None:
-    if worksheet is None:
-        return None
-    figures: dict[str, object] = {
-        name: decimal_string(getattr(worksheet, name)) for name in WORKSHEET_FIELDS
-    }
-    figures["earlier_years"] = [
-        {"year": y.year, "added": decimal_string(y.added), "taken_out": decimal_string(y.taken_out)}
-        for y in worksheet.earlier_years
-    ] or None
-    return figures
-
-
-def _state_worksheet_figures(worksheet: StateBasisWorksheet | None) -> dict[str, object] | None:
-    if worksheet is None:
-        return None
-    return {
-        "deductions_by_year": [
-            {
-                "year": y.year,
-                "federal": decimal_string(y.federal),
-                "state": decimal_string(y.state),
-            }
-            for y in worksheet.years
-        ],
-        "recovered": decimal_string(worksheet.recovered),
-    }
+from rules import BasisWorksheet, Determination, RefundWindow
 
 
 def state_basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
     """California's basis by year as sent, with what it adds up to and its lines."""
     worksheet = d.answers.state_basis_worksheet
-    figures = _state_worksheet_figures(worksheet)
+    figures = state_worksheet_figures(worksheet)
     if worksheet is None or figures is None:
         return None
     return {
@@ -78,7 +28,7 @@ def state_basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, ob
 
 def basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
     """The worksheet as sent, with its computed lines (label, amount, form line)."""
-    figures = _worksheet_figures(d.answers.basis_worksheet)
+    figures = worksheet_figures(d.answers.basis_worksheet)
     if figures is None:
         return None
     return {
@@ -128,7 +78,9 @@ def refund_window_json(window: RefundWindow | None) -> dict[str, object] | None:
     }
 
 
-def determination_json(d: Determination, e: Explanation) -> dict[str, object]:
+def determination_json(p: Presentation) -> dict[str, object]:
+    """The API's answer: the presentation the page and the PDF render, as JSON."""
+    d, e = p.determination, p.explanation
     f, s = d.federal, d.state
     amounts = s.amounts
     return {

@@ -171,3 +171,37 @@ def _parts(worksheet: BasisWorksheet, group: AccountGroup) -> list[WorksheetLine
 def needs_review(d: Determination) -> bool:
     """True where the sources conflict on the figures (a pre-2018 loss before a conversion)."""
     return any(s.code == UNSETTLED for s in d.federal.statements)
+
+
+def california_basis_lines(d: Determination) -> tuple[WorksheetLine, ...]:
+    """How the California basis was worked out, or nothing when it was given as one figure."""
+    worksheet = d.answers.state_basis_worksheet
+    if worksheet is None or d.answers.state_basis is None:
+        return ()
+    out = [WorksheetLine(_("Your federal basis"), d.answers.basis)]
+    for y in worksheet.years:
+        if y.not_deducted:
+            out.append(
+                WorksheetLine(
+                    _("Deducted federally but not for California in %(year)s") % {"year": y.year},
+                    y.not_deducted,
+                    _("federal %(federal)s, California %(state)s")
+                    % {"federal": money(y.federal), "state": money(y.state)},
+                )
+            )
+    if worksheet.recovered:
+        out.append(
+            WorksheetLine(
+                _("Less what came back tax-free for California in earlier years"),
+                -min(worksheet.recovered, worksheet.not_deducted),
+                _("Schedule CA (540), Part I, IRA distributions, column B"),
+            )
+        )
+    out.append(
+        WorksheetLine(
+            _("Your California basis"),
+            d.answers.state_basis,
+            _("FTB Publication 1005, Worksheet I"),
+        )
+    )
+    return tuple(out)

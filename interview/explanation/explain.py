@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from interview.explanation.basis_worksheet import basis_worksheet_lines
+from interview.explanation.basis_worksheet import basis_worksheet_lines, california_basis_lines
 from interview.explanation.basis_worksheet import needs_review as basis_needs_review
 from interview.explanation.changes import what_would_change
 from interview.explanation.pictures import Bar, Timeline, basis_bar, timeline
@@ -24,7 +24,6 @@ from interview.explanation.state_worksheet import (
     state_worksheet,
 )
 from interview.formatting import money
-from interview.questions import california_basis
 from rules import Citation, Determination, FederalReason, Statement, Years
 
 KINDS = ("reason", "note", "myth", "next_step")
@@ -275,7 +274,7 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         worksheet=worksheet(d),
         state_worksheet=state_worksheet(d),
         basis_worksheet=basis_worksheet_lines(d),
-        state_basis_worksheet=california_basis.lines(d),
+        state_basis_worksheet=california_basis_lines(d),
         basis_needs_review=basis_needs_review(d),
         what_would_change=what_would_change(d),
         next_steps=next_steps(d),

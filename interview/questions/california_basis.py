@@ -13,15 +13,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from interview.explanation.state_worksheet import WorksheetLine
-from interview.formatting import money
 from interview.questions.fields import MoneyField
 from interview.questions.step_form import StepForm
 from interview.questions.year_table import TableWords, YearTableForm, figures_by_year
-from rules import AccountType, DeductionYear, Determination, StateBasisWorksheet, current_law
+from rules import AccountType, DeductionYear, StateBasisWorksheet, current_law
 
 STATE = "CA"
 YEARS_STEP = "ca_years"
@@ -125,38 +122,3 @@ def _amount(value: object) -> Decimal | None:
         return MoneyField().clean(value)
     except ValidationError:  # a figure that does not parse counts as none here; its page says why
         return None
-
-
-def lines(d: Determination) -> tuple[WorksheetLine, ...]:
-    """How the California basis was worked out, or nothing when it was given as one figure."""
-    worksheet = d.answers.state_basis_worksheet
-    if worksheet is None or d.answers.state_basis is None:
-        return ()
-    out = [WorksheetLine(gettext("Your federal basis"), d.answers.basis)]
-    for y in worksheet.years:
-        if y.not_deducted:
-            out.append(
-                WorksheetLine(
-                    gettext("Deducted federally but not for California in %(year)s")
-                    % {"year": y.year},
-                    y.not_deducted,
-                    gettext("federal %(federal)s, California %(state)s")
-                    % {"federal": money(y.federal), "state": money(y.state)},
-                )
-            )
-    if worksheet.recovered:
-        out.append(
-            WorksheetLine(
-                gettext("Less what came back tax-free for California in earlier years"),
-                -min(worksheet.recovered, worksheet.not_deducted),
-                gettext("Schedule CA (540), Part I, IRA distributions, column B"),
-            )
-        )
-    out.append(
-        WorksheetLine(
-            gettext("Your California basis"),
-            d.answers.state_basis,
-            gettext("FTB Publication 1005, Worksheet I"),
-        )
-    )
-    return tuple(out)

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from interview import pdf
 from interview.api.body import BadRequest, check, not_an_object, problem, read_json
-from interview.api.forms import DeterminationForm, PreparerForm
+from interview.api.forms import DeterminationForm
 from interview.api.serialize import determination_json
-from interview.explanation.explain import explain
-from interview.pdf.render import pdf_response
+from interview.explanation.presentation import present
 from interview.platform.ratelimit import spend
 from interview.questions.answers import answers_from_api
 from rules import Determination, determine
@@ -41,7 +41,7 @@ def determination_from_request(request: HttpRequest) -> tuple[Determination, dic
 
 
 def _answer(determination: Determination) -> dict[str, object]:
-    return determination_json(determination, explain(determination))
+    return determination_json(present(determination))
 
 
 @csrf_exempt
@@ -103,9 +103,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
         determination, cleaned = determination_from_request(request)
     except BadRequest as bad:
         return bad.response()
-    preparer = cleaned.get("preparer")
-    if preparer is None:
-        empty = PreparerForm(data={})
-        empty.is_valid()
-        preparer = empty.cleaned_data
-    return pdf_response(determination, preparer)
+    preparer = {k: v for k, v in (cleaned.get("preparer") or {}).items() if v}
+    p = present(determination)
+    # Never kept: the API has no session that "Delete my answers" could clear it with.
+    return pdf.pdf_response(p, pdf.render(p, preparer), preparer)

@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from interview.explanation.explain import explain
-from interview.pdf.render import PreparerForm, check_code, pdf_response
+from interview import pdf
+from interview.explanation.presentation import Presentation, present
 from interview.platform import journeys, pdf_cache
-from interview.questions.answers import AnswersMissing, answers_from_interview, unsure_about
-from interview.questions.answers_table import answer_rows
-from rules import Determination, determine
+from interview.questions.answers import AnswersMissing, answers_from_interview
+from interview.questions.preparer import PreparerForm
+from rules import determine
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -48,11 +48,16 @@ def journey_ended(request: HttpRequest) -> HttpResponse:
     return render(request, "journey_ended.html", {"kept": journeys.MAX_JOURNEYS})
 
 
-def _stored(request: HttpRequest, key: str) -> tuple[Determination, dict[str, object]]:
+def _presented(request: HttpRequest, key: str) -> Presentation:
+    """The journey's confirmed answers, determined and presented, with "Change" links."""
     stored = journeys.answers(request.session, key)
     if stored is None:
         raise AnswersMissing("no confirmed answers in this journey")
-    return determine(answers_from_interview(stored)), stored
+    return present(
+        determine(answers_from_interview(stored)),
+        stored,
+        lambda step: reverse("interview:step", args=[key, step]),
+    )
 
 
 def _missing(request: HttpRequest, key: str) -> HttpResponse:
@@ -62,55 +67,48 @@ def _missing(request: HttpRequest, key: str) -> HttpResponse:
     return redirect(journeys.ended(request.session))
 
 
-def _rows(stored: dict[str, object], key: str) -> list:
-    return answer_rows(stored, lambda step: reverse("interview:step", args=[key, step]))
+def _result_page(request: HttpRequest, p: Presentation, key: str, form: PreparerForm, status=200):
+    context = {"p": p, "preparer_form": form, "key": key}
+    return render(request, "result.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD"])
 def result(request: HttpRequest, key: str) -> HttpResponse:
     try:
-        d, stored = _stored(request, key)
+        p = _presented(request, key)
     except AnswersMissing:
         return _missing(request, key)
-    return render(
-        request,
-        "result.html",
-        {
-            "d": d,
-            "e": explain(d, unsure_about(stored)),
-            "rows": _rows(stored, key),
-            "preparer_form": PreparerForm(),
-            "key": key,
-            "check_code": check_code(d),
-        },
-    )
+    return _result_page(request, p, key, PreparerForm())
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
     try:
-        d, stored = _stored(request, key)
+        p = _presented(request, key)
     except AnswersMissing:
         return _missing(request, key)
     preparer: dict[str, str] = {}
     if request.method == "POST":
         form = PreparerForm(request.POST)
         if not form.is_valid():
-            return render(
-                request,
-                "result.html",
-                {
-                    "d": d,
-                    "e": explain(d, unsure_about(stored)),
-                    "rows": _rows(stored, key),
-                    "preparer_form": form,
-                    "key": key,
-                    "check_code": check_code(d),
-                },
-                status=400,
-            )
-        preparer = form.cleaned_data
-    return pdf_response(d, preparer, _rows(stored, key), unsure_about(stored), request.session)
+            return _result_page(request, p, key, form, status=400)
+        preparer = {name: value for name, value in form.cleaned_data.items() if value}
+    if preparer:  # printed on this PDF only: never kept
+        return pdf.pdf_response(p, pdf.render(p, preparer), preparer)
+    return pdf.pdf_response(p, _kept_or_rendered(request, p))
+
+
+def _kept_or_rendered(request: HttpRequest, p: Presentation) -> bytes:
+    """This session's kept copy of the same PDF, or a fresh one, kept where the store allows
+    (interview.platform.pdf_cache: in the shared store only, for at most the idle timeout)."""
+    if not pdf_cache.enabled():
+        return pdf.render(p)
+    fingerprint = pdf.fingerprint(p)
+    content = pdf_cache.get(request.session, fingerprint)
+    if content is None:
+        content = pdf.render(p)
+        pdf_cache.put(request.session, fingerprint, content)
+    return content
 
 
 @require_POST

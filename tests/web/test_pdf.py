@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from pypdf import PdfReader
 
 from interview.explanation.explain import explain
-from interview.pdf import render as pdf_module
-from interview.questions.answers_table import answer_rows
+from interview.explanation.presentation import present
+from interview.pdf import document as pdf_module
 from rules import AccountType, Answers, determine
 
 BODY = {
@@ -128,8 +128,7 @@ def test_a_common_case_fits_on_two_pages_with_answer_amounts_why_and_answers(api
 def test_what_the_pdf_leaves_out_stays_on_the_result_page(api):
     d, e = explained(NY_2016)
     text = "".join(pages_of(api(NY_2016, path="/api/v1/summary.pdf").content))
-    context = {"d": d, "e": e, "rows": [], "check_code": "X", "key": "k"}
-    page = render_to_string("result.html", context)
+    page = render_to_string("result.html", {"p": present(d), "key": "k"})
     for left_out in ["Common misunderstandings", "What to do next", "Records to keep"]:
         assert squeezed(left_out) not in text
         assert left_out in page
@@ -159,7 +158,7 @@ def test_page_breaks_never_split_what_belongs_together(api, note_lines):
     # Each question with its answer, and all the answers on the last page: it never holds only
     # a line or two.
     assert squeezed("Your answers") in pages[-1]
-    for row in answer_rows(pdf_module._api_answers_for_rows(d), lambda step: ""):
+    for row in present(d).answer_rows:
         assert squeezed(f"{row.question}{row.answer}") in pages[-1], row.question
 
 
@@ -213,7 +212,7 @@ def test_the_heading_names_whoever_is_given():
         ({"firm": "Ruiz & Co."}, "Prepared by Ruiz & Co."),
         ({"client": "Client 0427"}, "Prepared for Client 0427"),
     ]:
-        assert squeezed(heading) in "".join(pages_of(pdf_module.render_pdf(d, preparer)))
+        assert squeezed(heading) in "".join(pages_of(pdf_module.render(present(d), preparer)))
 
 
 @pytest.mark.parametrize(
@@ -248,7 +247,8 @@ def test_the_heading_names_whoever_is_given():
 def test_the_file_name_is_made_safe(client, ascii_name, unicode_name):
     d, _e = explained(NY_2016)
     assert pdf_module.file_name(d, client) == (ascii_name, unicode_name)
-    disposition = pdf_module.pdf_response(d, {"client": client})["Content-Disposition"]
+    response = pdf_module.pdf_response(present(d), b"%PDF-", {"client": client})
+    disposition = response["Content-Disposition"]
     assert disposition.isascii() and "\r" not in disposition and "\n" not in disposition
     assert disposition.count('"') == 2
     assert unquote(disposition.split("filename*=UTF-8''")[1]) == unicode_name

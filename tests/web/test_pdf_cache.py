@@ -13,7 +13,7 @@ import redis
 from django.core.cache import cache
 
 from deploy.stack import HOST
-from interview.pdf import render as pdf_module
+from interview.pdf import document as pdf_module
 
 from . import rate_store
 from .test_security import BODY

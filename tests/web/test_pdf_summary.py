@@ -12,7 +12,8 @@ import pytest
 from django.core.cache import cache
 from pypdf import PdfReader
 
-from interview.pdf import render as pdf_module
+from interview.pdf import document as pdf_module
+from interview.questions.preparer import PreparerForm
 
 PAGES = Path(__file__).resolve().parents[2] / "test-artifacts" / "pdf-pages"
 BASE = {
@@ -288,7 +289,7 @@ def test_printed_text_loses_only_reordering_and_control_characters(typed, printe
 
 
 def test_the_pages_preparer_form_refuses_a_lone_surrogate_with_a_message():
-    form = pdf_module.PreparerForm({"client": "Client \ud800", "note": "fine"})
+    form = PreparerForm({"client": "Client \ud800", "note": "fine"})
     assert form.is_valid() is False
     assert "cannot be printed" in form.errors["client"][0]
 

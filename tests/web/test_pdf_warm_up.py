@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from interview.pdf import render as pdf_module
+from interview.pdf import document as pdf_module
 
 
 def test_the_shipped_gunicorn_config_loads_the_pdf_stylesheet_and_fonts_in_each_worker():

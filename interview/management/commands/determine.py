@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import RequestFactory
 
 from interview.api.serialize import determination_json
-from interview.explanation.explain import explain
+from interview.explanation.presentation import present
 from interview.views.api import BadRequest, determination_from_request
 
 
@@ -28,5 +28,5 @@ class Command(BaseCommand):
         except BadRequest as bad:
             self.stdout.write(json.dumps(bad.problems.json(), indent=2, ensure_ascii=False))
             raise CommandError("invalid answers") from None
-        payload = determination_json(determination, explain(determination))
+        payload = determination_json(present(determination))
         self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))

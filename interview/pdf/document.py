@@ -17,22 +17,18 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import get_language
 
-from interview.api.forms import PreparerForm
-from interview.api.serialize import answers_json
-from interview.explanation.explain import explain
-from interview.platform import pdf_cache
+from interview.explanation.presentation import Presentation
+from interview.explanation.record import answers_json
 from rules import Determination
 
 STATIC_ROOTS = tuple(Path(p).resolve() for p in settings.STATICFILES_DIRS)
 CLIENT_IN_NAME = 40  # characters of the client reference kept in the file name
 
-__all__ = ["PreparerForm", "check_code", "file_name", "pdf_response", "render_pdf"]
+__all__ = ["file_name", "fingerprint", "pdf_response", "render"]
 
 
 class FetchRefused(ValueError):
@@ -62,56 +58,26 @@ def _static_only_fetcher():  # built lazily: WeasyPrint is imported on first use
     return StaticOnlyFetcher()
 
 
-def check_code(d: Determination) -> str:
-    """A short code from the answers and the rules version: the same inputs give the same code."""
-    payload = json.dumps([answers_json(d.answers), d.rules_version], sort_keys=True)
-    digest = hashlib.sha256(payload.encode()).hexdigest()[:10].upper()
-    return f"{digest[:5]}-{digest[5:]}"
+def render(p: Presentation, preparer: dict[str, str] | None = None) -> bytes:
+    """The PDF of a presentation, with the preparer's details where given."""
+    return _render(p, {k: v for k, v in (preparer or {}).items() if v})
 
 
-def _digest(d: Determination, rows: list, generated: object, unsure: tuple[str, ...]) -> str:
-    """Names everything the PDF is made from: a kept copy is served only for the same inputs."""
+def fingerprint(p: Presentation) -> str:
+    """Names everything a PDF without preparer text is made from, so that a kept copy
+    (platform.pdf_cache) is served only for the same answers, law, day and language."""
     payload = json.dumps(
         [
-            answers_json(d.answers),
-            list(unsure),
-            d.rules_version,
-            str(generated),
+            answers_json(p.determination.answers),
+            list(p.explanation.unsure),
+            p.rules_version,
+            str(p.generated),
             get_language(),
-            [(str(r.question), str(r.answer)) for r in rows],
+            [(str(r.question), str(r.answer)) for r in p.answer_rows],
         ],
         sort_keys=True,
     )
     return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def render_pdf(
-    d: Determination,
-    preparer: dict[str, str] | None = None,
-    rows: list | None = None,
-    unsure: tuple[str, ...] = (),
-    session: SessionBase | None = None,
-) -> bytes:
-    """The PDF for a determination. A journey's PDF (`session` given) without preparer text is
-    kept for that session, in the shared store only (pdf_cache.py); nothing else is kept.
-
-    `unsure` names the questions answered "I'm not sure": the PDF states the assumption made,
-    as the page does, so that an assumption never reads as a finding (issue 12).
-    """
-    from interview.questions.answers_table import answer_rows
-
-    if rows is None:
-        rows = answer_rows(_api_answers_for_rows(d), lambda step: "")
-    preparer = {k: v for k, v in (preparer or {}).items() if v}
-    generated = timezone.localdate()
-    keep = session is not None and not preparer and pdf_cache.enabled()
-    digest = _digest(d, rows, generated, unsure) if keep else None
-    if digest is not None and (kept := pdf_cache.get(session, digest)) is not None:
-        return kept
-    content = _render(d, preparer, rows, generated, unsure)
-    if digest is not None:
-        pdf_cache.put(session, digest, content)
-    return content
 
 
 # One WeasyPrint render at a time in a process (issue 18, finding 3). Every render uses the one
@@ -154,30 +120,20 @@ def warm_up() -> None:
     write_pdf("<p>.</p>", tagged=False)
 
 
-def _render(*args: object) -> bytes:
-    """The PDF bytes; the arguments are _html's (tests replace this to count renders)."""
-    return write_pdf(_html(*args))  # type: ignore[arg-type]
+def _render(p: Presentation, preparer: dict[str, str]) -> bytes:
+    """The PDF bytes (tests replace this to count renders)."""
+    return write_pdf(_html(p, preparer))
 
 
-def _html(
-    d: Determination,
-    preparer: dict[str, str],
-    rows: list,
-    generated: object,
-    unsure: tuple[str, ...] = (),
-) -> str:
+def _html(p: Presentation, preparer: dict[str, str]) -> str:
     return render_to_string(
         "pdf.html",
         {
-            "d": d,
-            "e": explain(d, unsure),
-            "rows": rows,
+            "p": p,
             "preparer": preparer,
             "prepared_by": ", ".join(
                 preparer[k] for k in ("preparer_name", "firm") if preparer.get(k)
             ),
-            "check_code": check_code(d),
-            "generated": generated,
         },
     )
 
@@ -194,26 +150,6 @@ def write_pdf(html: str, extra_css: str = "", tagged: bool = True) -> bytes:
         css, fonts = _stylesheet()
         sheets = [css, weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [css]
         return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_variant=variant)
-
-
-def _api_answers_for_rows(d: Determination) -> dict[str, object]:
-    a = d.answers
-    rows: dict[str, object] = {
-        "account_type": a.account_type.value,
-        "has_basis": "yes" if a.basis > 0 else "no",
-        "fully_liquidated": "rolled_over"
-        if a.rolled_over
-        else ("yes" if a.fully_liquidated else "no"),
-        "tax_year": a.tax_year,
-        "state": a.state,
-    }
-    if a.basis > 0:
-        rows["basis"] = a.basis
-    for key in ("state_basis", "total_distributions", "agi", "age_at_distribution"):
-        value = getattr(a, key)
-        if value is not None:
-            rows[key] = value
-    return rows
 
 
 def _slug(text: str, keep_unicode: bool) -> str:
@@ -237,15 +173,11 @@ def file_name(d: Determination, client: str = "") -> tuple[str, str]:
 
 
 def pdf_response(
-    d: Determination,
-    preparer: dict[str, str] | None = None,
-    rows: list | None = None,
-    unsure: tuple[str, ...] = (),
-    session: SessionBase | None = None,
+    p: Presentation, content: bytes, preparer: dict[str, str] | None = None
 ) -> HttpResponse:
-    content = render_pdf(d, preparer, rows, unsure, session)
+    """The PDF as a download named for the year, the state and the client."""
     response = HttpResponse(content, content_type="application/pdf")
-    ascii_name, unicode_name = file_name(d, (preparer or {}).get("client", ""))
+    ascii_name, unicode_name = file_name(p.determination, (preparer or {}).get("client", ""))
     # filename for old clients, filename* (RFC 6266) for the client's own letters; both are built
     # from letters, digits and hyphens only, so user text cannot end the header or name a path.
     response["Content-Disposition"] = (
