@@ -30,7 +30,7 @@ def hello(request: HttpRequest) -> HttpResponse:
 
 def session_step(request: HttpRequest) -> HttpResponse:
     store = import_module(STOCK_ENGINE).SessionStore(request.COOKIES.get(COOKIE))
-    journey = "J" * 22  # a journey key's length (interview/journeys.py)
+    journey = "J" * 22  # a journey key's length (interview/platform/journeys.py)
     store.setdefault(f"rlc.j.{journey}", {"started": 1_764_000_000_000_000_000})
     # What formtools stores for one answered step: the posted fields, as lists.
     store[f"rlc.j.{journey}.step.account_type"] = {

@@ -41,7 +41,7 @@ class Taxpayer(HttpUser):
 
     @task(5)
     def wizard_journey(self) -> None:
-        # "Start now": a journey of its own, whose pages are /j/<key>/… (interview/journeys.py).
+        # "Start now": a journey of its own, whose pages are /j/<key>/… (interview/platform/journeys.py).
         home = self.client.get("/", name="start page")
         started = self.client.post(
             "/new/",

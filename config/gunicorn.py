@@ -26,7 +26,7 @@ logconfig_dict = GUNICORN_LOGGING
 
 
 def post_worker_init(worker: object) -> None:
-    """Each worker loads WeasyPrint and the PDF fonts before it serves (interview/pdf.py)."""
+    """Each worker loads WeasyPrint and the PDF fonts before it serves (interview/pdf/document.py)."""
     from interview.pdf.document import warm_up
 
     warm_up()

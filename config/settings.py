@@ -36,7 +36,7 @@ DATABASE_URL = os.environ.get(
     "DATABASE_URL", "" if REDIS_URL else f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 )
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
-# How often each app process deletes the sessions past their idle timeout (interview/sweeper.py).
+# How often each app process deletes the sessions past their idle timeout (interview/platform/sweeper.py).
 SESSION_SWEEP_SECONDS = float(os.environ.get("SESSION_SWEEP_SECONDS", "60"))
 # Behind a TLS-terminating proxy in production: redirect plain HTTP unless told otherwise.
 SECURE_SSL_REDIRECT = os.environ.get(
@@ -154,19 +154,19 @@ TEMPLATES = [
 # With REDIS_URL: no database at all (Django's dummy backend refuses any query), because
 # sessions, the rate limit and the PDF cache all live in the store. Without it: SQLite or
 # DATABASE_URL holds the sessions and the rate-limit table, and no PDF is kept between requests
-# (a worker's memory is out of reach of "Delete my answers" in another: interview/pdf_cache.py).
+# (a worker's memory is out of reach of "Delete my answers" in another: interview/platform/pdf_cache.py).
 DATABASES = (
     {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)} if DATABASE_URL else {}
 )
 if DATABASES and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock at BEGIN: a session save reads then writes in one transaction
-    # (interview/sessions.py), and a deferred one would fail "database is locked" under load.
+    # (interview/platform/sessions.py), and a deferred one would fail "database is locked" under load.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     # Write-ahead log: readers never wait for the writer, and a commit needs no fsync of the
     # whole file (NORMAL is safe with WAL: a power cut loses at most the last commits, never
     # the file). A session write per answer cost ~3 ms before (make bench).
     # secure_delete: a deleted or rewritten session is overwritten with zeros, not left readable
-    # in free space; the sweeper then empties the log too (interview/sweeper.py, issue 18).
+    # in free space; the sweeper then empties the log too (interview/platform/sweeper.py, issue 18).
     DATABASES["default"]["OPTIONS"]["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
     )
@@ -195,7 +195,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True  # scripts never need the session id
 SESSION_COOKIE_SAMESITE = "Lax"  # no cross-site POSTs carry the session
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script reads the cookie
-CSRF_FAILURE_VIEW = "interview.views.errors.csrf_failure"  # a product page, not Django's bare 403
+CSRF_FAILURE_VIEW = "interview.platform.errors.csrf_failure"  # a product page, not Django's bare 403
 X_FRAME_OPTIONS = "DENY"  # never framed: no clickjacking of the delete button
 SECURE_CONTENT_TYPE_NOSNIFF = True  # browsers must not guess a script out of a download
 SECURE_REFERRER_POLICY = "same-origin"  # no page address leaks to other sites
@@ -284,7 +284,7 @@ LOGGING = {
     },
 }
 
-# Where the rate limit counts (interview/ratelimit.py): "cache" is one expiring hash per client in
+# Where the rate limit counts (interview/platform/ratelimit.py): "cache" is one expiring hash per client in
 # the shared store; "database" is one row per client in the interview_ratewindow table.
 RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
 

@@ -10,9 +10,9 @@ urlpatterns = [
     path("", include("interview.urls")),
 ]
 
-handler400 = "interview.views.errors.bad_request"
-handler404 = "interview.views.errors.not_found"
-handler500 = "interview.views.errors.server_error"
+handler400 = "interview.platform.errors.bad_request"
+handler404 = "interview.platform.errors.not_found"
+handler500 = "interview.platform.errors.server_error"
 
 # The floor for `make bench`: a bare view on the same server, only when the benchmark asks for it.
 if os.environ.get("RLC_BENCH_HELLO") == "1":

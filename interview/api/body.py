@@ -1,4 +1,4 @@
-"""Reading and checking the API's JSON bodies with the forms in api_forms.
+"""Reading and checking the API's JSON bodies with the forms in interview.api.forms.
 
 One walk over a form's fields does everything a JSON client needs that an HTML form does not:
 unknown keys are refused by name (with the field probably meant, from difflib), each value must

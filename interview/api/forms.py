@@ -42,7 +42,7 @@ class DeterminationForm(forms.Form):
     required_when = {"total_distributions": ("fully_liquidated", True, "basis_worksheet")}
     # Exactly one of each group is sent.
     one_of = (("basis", "basis_worksheet"),)
-    # Never both sent: each worksheet works out the figure it stands for (api_worksheets).
+    # Never both sent: each worksheet works out the figure it stands for (interview.api.worksheets).
     never_together = (
         ("basis_worksheet", "total_distributions"),
         ("state_basis", "state_basis_worksheet"),

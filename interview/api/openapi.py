@@ -8,7 +8,7 @@ rewritten around it. Here each field says how it is documented: help_text is the
 choices the enum, min/max/max_length the range, and a field with a `json_schema()` method (MoneyField,
 TaxYearField) describes itself. interview.api.body checks bodies by walking the same fields.
 
-Adding a request field is one declaration on api_forms.DeterminationForm; adding a nested object is
+Adding a request field is one declaration on interview.api.forms.DeterminationForm; adding a nested object is
 one ObjectField(SomeForm) there: both appear here, in the checking and in the answer's `answers`.
 Answers are described in interview.api.openapi_responses, endpoints in interview.api.openapi_paths.
 """

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from interview.explanation.explain import Explanation, citation_json, sentences_json
+from interview.explanation.explain import Explanation, Sentence
 from interview.explanation.presentation import Presentation
 from interview.explanation.record import answers_json, state_worksheet_figures, worksheet_figures
 from interview.explanation.state_worksheet import WorksheetLine
 from interview.formatting import decimal_string
-from rules import BasisWorksheet, Determination, RefundWindow
+from rules import BasisWorksheet, Citation, Determination, RefundWindow
 
 
 def state_basis_worksheet_json(d: Determination, e: Explanation) -> dict[str, object] | None:
@@ -125,3 +125,20 @@ def determination_json(p: Presentation) -> dict[str, object]:
         "next_steps": list(e.next_steps),
         "citations": [citation_json(c) for c in d.citations],
     }
+
+
+def citation_json(citation: Citation) -> dict[str, str]:
+    return {"title": citation.title, "pinpoint": citation.pinpoint, "url": citation.url}
+
+
+def sentences_json(sentences: Iterable[Sentence]) -> list[Mapping[str, object]]:
+    return [
+        {
+            "code": s.code,
+            "kind": s.kind,
+            "text": s.text,
+            "years": {"first": s.years.first, "last": s.years.last},
+            "citations": [citation_json(c) for c in s.citations],
+        }
+        for s in sentences
+    ]

@@ -7,7 +7,7 @@ translated sentences. A sentence that appears in only one output is a bug.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -282,20 +282,3 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         timeline=timeline(d) if d.federal.reason is not FederalReason.CAPITAL_LOSS else None,
         bar=basis_bar(d),
     )
-
-
-def citation_json(citation: Citation) -> dict[str, str]:
-    return {"title": citation.title, "pinpoint": citation.pinpoint, "url": citation.url}
-
-
-def sentences_json(sentences: Iterable[Sentence]) -> list[Mapping[str, object]]:
-    return [
-        {
-            "code": s.code,
-            "kind": s.kind,
-            "text": s.text,
-            "years": {"first": s.years.first, "last": s.years.last},
-            "citations": [citation_json(c) for c in s.citations],
-        }
-        for s in sentences
-    ]

@@ -126,7 +126,7 @@ class MethodNotAllowedMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code == 405 and not response.streaming and not response.content:
-            from interview.views.errors import method_not_allowed
+            from interview.platform.errors import method_not_allowed
 
             return method_not_allowed(request, response.get("Allow", ""))
         return response

@@ -155,7 +155,7 @@ class SessionMiddleware(DjangoSessionMiddleware):
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, RedisError):
-            from interview.views.unavailable import store_unavailable
+            from interview.platform.unavailable import store_unavailable
 
             return store_unavailable(request, exception)
         return None

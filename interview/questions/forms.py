@@ -1,6 +1,6 @@
 """One form per question. Forms validate and normalise; labels are the questions.
 
-The API parses its JSON with api_forms.DeterminationForm, built from the same fields, so a value
+The API parses its JSON with interview.api.forms.DeterminationForm, built from the same fields, so a value
 the wizard refuses is refused by the API with the same message.
 """
 
@@ -27,7 +27,7 @@ IRA_TYPES = frozenset(
     {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA, AccountType.ROTH_IRA}
 )
 ROLLED_OVER = "rolled_over"
-WORK_IT_OUT = "work_it_out"  # the basis worksheet (interview/basis_questions.py)
+WORK_IT_OUT = "work_it_out"  # the basis worksheet (interview/questions/basis_questions.py)
 RADIO = forms.RadioSelect
 
 

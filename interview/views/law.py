@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from interview.explanation.explain import citation_json
+from interview.api.serialize import citation_json
 from rules import Jurisdiction, Period, Rule, current_law
 
 
