@@ -195,7 +195,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True  # scripts never need the session id
 SESSION_COOKIE_SAMESITE = "Lax"  # no cross-site POSTs carry the session
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script reads the cookie
-CSRF_FAILURE_VIEW = "interview.platform.errors.csrf_failure"  # a product page, not Django's bare 403
+# A product page, not Django's bare 403.
+CSRF_FAILURE_VIEW = "interview.platform.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"  # never framed: no clickjacking of the delete button
 SECURE_CONTENT_TYPE_NOSNIFF = True  # browsers must not guess a script out of a download
 SECURE_REFERRER_POLICY = "same-origin"  # no page address leaks to other sites
