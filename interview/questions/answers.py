@@ -42,7 +42,14 @@ WORKSHEET_FIELDS = (
 STILL_THERE = (NO, ROLLED_OVER)
 # A year's two figures when the basis from earlier years is added up (basis_years.py).
 YEAR_KEY = re.compile(r"^ws_y(?P<year>\d{4})_(?P<side>in|out)$")
-MONEY_FIELDS = ("basis", "total_distributions", "agi", "state_basis", "age_at_distribution")
+MONEY_FIELDS = (
+    "basis",
+    "total_distributions",
+    "agi",
+    "state_agi",
+    "state_basis",
+    "age_at_distribution",
+)
 
 
 class AnswersMissing(LookupError):
@@ -113,6 +120,7 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         age_at_distribution=_decimal(stored.get("age_at_distribution")),
         state_basis=state_basis,
         state_basis_worksheet=state_worksheet,
+        state_agi=_decimal(stored.get("state_agi")),  # blank: the federal AGI stands in
         rolled_over=paid_out == ROLLED_OVER,
         inherited=stored.get("inherited") == YES,
         filing_status=_filing_status(stored.get("filing_status")),

@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from interview.formatting import money
-from interview.questions import basis_questions, basis_years, california_basis
+from interview.questions import basis_questions, basis_years, california_basis, state_agi
 from interview.questions import forms as questions
 from interview.questions.answers import YEAR_KEY
 
@@ -29,6 +29,7 @@ QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     *((step, step, form) for step, form in california_basis.STEPS),
     ("total_distributions", "total_distributions", questions.TotalDistributionsForm),
     ("agi", "agi", questions.AgiForm),
+    (state_agi.STEP, state_agi.STEP, state_agi.StateAgiForm),
     ("filing_status", "filing_status", questions.FilingStatusForm),
     ("age", "age_at_distribution", questions.AgeForm),
 )
@@ -37,6 +38,7 @@ MONEY = {
     "state_basis",
     "total_distributions",
     "agi",
+    state_agi.STEP,
     *basis_questions.FIGURES,
     california_basis.RECOVERED_STEP,
 }
@@ -69,7 +71,8 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
             rows += _years_row(answers, step, step_url(step))
         if name not in answers:
             continue
-        form = form_class(account_type=str(account_type) if account_type else None)
+        facts = _facts(answers) if form_class is state_agi.StateAgiForm else {}
+        form = form_class(account_type=str(account_type) if account_type else None, **facts)
         rows.append(
             AnswerRow(
                 step=step,
@@ -79,6 +82,11 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
             )
         )
     return rows
+
+
+def _facts(answers: Mapping[str, object]) -> dict[str, object]:
+    """The state and year a question names ("your Hawaii adjusted gross income for 2022")."""
+    return {"state": str(answers.get("state") or ""), "tax_year": answers.get("tax_year")}
 
 
 def _years_row(answers: Mapping[str, object], step: str, change_url: str) -> list[AnswerRow]:

@@ -206,6 +206,14 @@ def asks_agi(wizard: NamedUrlSessionWizardView) -> bool:
     return has_some_basis and _state_allows_with_floor(wizard)
 
 
+def asks_state_agi(wizard: NamedUrlSessionWizardView) -> bool:
+    """After the federal AGI, where the state's floor is a share of the state's own AGI
+    (the law files' `floor_agi = "state"`): the two often differ, and so does the floor."""
+    found = _state_period(wizard)
+    uses_state_agi = found is not None and found[1].floor_agi == "state"
+    return uses_state_agi and _state_allows_with_floor(wizard) and asks_agi(wizard)
+
+
 def _money(wizard: NamedUrlSessionWizardView, step: str) -> Decimal | None:
     try:
         return parse_money(raw_answer(wizard, step) or "")
@@ -236,8 +244,10 @@ def asks_filing_status(wizard: NamedUrlSessionWizardView) -> bool:
     jurisdiction, period = found
     year = answered_year(wizard)
     limits = [jurisdiction.limit_for(name, year) for name in period.limits] if year else []
+    # The limits reach the AGI the floor uses: the state's own, where given (rules/_state_amounts).
+    given = raw_answer(wizard, "state_agi") if period.floor_agi == "state" else None
     try:
-        agi = parse_money(raw_answer(wizard, "agi") or "")
+        agi = parse_money(given or raw_answer(wizard, "agi") or "")
     except ValidationError:
         return False
     return any(
@@ -267,6 +277,7 @@ CONDITIONS: dict[str, Callable[[NamedUrlSessionWizardView], bool]] = {
     california_basis.RECOVERED_STEP: asks_california_recovered,
     "total_distributions": asks_total_distributions,
     "agi": asks_agi,
+    "state_agi": asks_state_agi,
     "filing_status": asks_filing_status,
     "age": asks_age,
 }

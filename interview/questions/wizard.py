@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from interview.platform import journeys
-from interview.questions import basis_questions, basis_years, california_basis
+from interview.questions import basis_questions, basis_years, california_basis, state_agi
 from interview.questions import forms as questions
 from interview.questions.answers import to_session
 from interview.questions.answers_table import answer_rows
@@ -45,6 +45,7 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     *california_basis.STEPS,
     ("total_distributions", questions.TotalDistributionsForm),
     ("agi", questions.AgiForm),
+    *state_agi.STEPS,
     ("filing_status", questions.FilingStatusForm),
     ("age", questions.AgeForm),
     ("check", CheckAnswersForm),
@@ -61,6 +62,7 @@ SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
         _("Amounts"),
         frozenset(
             {"basis", *basis_questions.FIGURES, "state_basis", "total_distributions", "agi"}
+            | {state_agi.STEP}
             | {basis_years.FIRST_YEAR_STEP, basis_years.YEARS_STEP}
             | {step for step, _form in california_basis.STEPS}
             | {"filing_status", "age"}
@@ -110,6 +112,8 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             kwargs["state_name"] = jurisdiction.name if jurisdiction else ""
         if step == basis_years.YEARS_STEP:
             kwargs.update(tax_year=answered_year(self), first_year=first_year_answered(self))
+        if step == state_agi.STEP:
+            kwargs.update(state=raw_answer(self, "state"), tax_year=answered_year(self))
         return kwargs
 
     def get_form_list(self) -> dict[str, type[forms.Form]]:
