@@ -192,11 +192,7 @@ def check_basis_worksheet(form: forms.Form, data: dict[str, object]) -> None:
         )
         _error(form, "basis_worksheet", message, "invalid")
     if worksheet.get("converted_in_year") and not (kind in CONVERTIBLE and not inherited):
-        message = _(
-            "converted_in_year is for your own traditional, SEP and SIMPLE IRAs only: other "
-            "accounts cannot be converted to a Roth IRA."
-        )
-        _error(form, "basis_worksheet", message, "invalid")
+        _error(form, "basis_worksheet", _not_a_conversion(str(kind), inherited), "invalid")
     if worksheet.get("earlier_years"):
         own_ira = kind in CONVERTIBLE | {AccountType.ROTH_IRA} and not inherited
         if not own_ira:
@@ -209,6 +205,26 @@ def check_basis_worksheet(form: forms.Form, data: dict[str, object]) -> None:
         _check_years(
             form, "basis_worksheet", worksheet["earlier_years"], first, data.get("tax_year")
         )
+
+
+def _not_a_conversion(kind: str, inherited: bool) -> str:
+    """Why converted_in_year does not fit, and what to send instead."""
+    if kind in CONVERTIBLE | {AccountType.ROTH_IRA} or inherited:
+        return str(
+            _(
+                "converted_in_year is for your own traditional, SEP and SIMPLE IRAs only: a Roth "
+                "IRA or an inherited IRA is not converted to a Roth IRA."
+            )
+        )
+    # A workplace plan: its money can go to a Roth IRA, but as a rollover (IRC §408A(e)(1)(B),
+    # §408A(d)(3)(B)), which is not a payment to you and not a Form 8606 conversion.
+    return str(
+        _(
+            "converted_in_year is for traditional, SEP and SIMPLE IRAs. Plan money moved to a "
+            "Roth IRA is a rollover, not a payment to you: leave it out of the worksheet, and if "
+            "all of the plan's money was rolled over, send rolled_over: true."
+        )
+    )
 
 
 def check_state_basis_worksheet(form: forms.Form, data: dict[str, object]) -> None:

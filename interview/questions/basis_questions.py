@@ -97,8 +97,9 @@ _PLAN = {
     "ws_before": (
         _("How much after-tax money was still in the plan at the start of the last year?"),
         _(
-            "On the plan statement (after-tax or Roth contributions not yet paid back), or box 5 "
-            "of the Form 1099-R for the total distribution, like 12,000."
+            "On the plan statement (after-tax money, or for a Roth account Roth contributions, "
+            "not yet paid back), or box 5 of the Form 1099-R for the total distribution, like "
+            "12,000. A Roth account and the rest of the plan are checked apart."
         ),
     ),
     "ws_added": (
@@ -107,7 +108,11 @@ _PLAN = {
     ),
     "ws_paid_out": (
         _("How much was paid out to you in the total distribution?"),
-        _("Box 1 of the Form 1099-R, like 10,000."),
+        _(
+            "Box 1 of each Form 1099-R for this account that year, like 10,000: for a Roth "
+            "account those with code B in box 7, for the rest of the plan those without it. "
+            "Leave out direct rollovers (code G or H)."
+        ),
     ),
 }
 _TRADITIONAL_TYPES = {AccountType.TRADITIONAL_IRA, AccountType.SEP_IRA, AccountType.SIMPLE_IRA}

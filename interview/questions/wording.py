@@ -89,18 +89,24 @@ _PLAN = Wording(
     key="plan",
     has_basis_question=_("Did you put after-tax money into this plan?"),
     has_basis_hint=_(
-        "Voluntary after-tax contributions, not your usual pre-tax deferrals. "
-        "Box 5 of the plan's Form 1099-R shows them."
+        "Voluntary after-tax contributions, not your usual pre-tax deferrals. Box 5 of the "
+        "plan's Form 1099-R shows them. Roth contributions do not count here: a Roth account in "
+        "this plan is checked on its own."
     ),
     basis_question=_("How much after-tax money had you not yet taken back out?"),
     basis_hint=_("On a total distribution, box 5 of the Form 1099-R. For example, 20,000."),
     liquidated_question=_("Is any money still in this plan?"),
     liquidated_hint=_(
-        "Each plan counts on its own, apart from your other plans and your IRAs. A rollover to "
-        "an IRA or another plan is not a payment to you."
+        "Each plan counts on its own, apart from your other plans and your IRAs, and a Roth "
+        "account in this plan counts on its own too: answer for the rest of the plan. A rollover "
+        "to an IRA or another plan is not a payment to you."
     ),
     received_question=_("How much did you receive in total to close the plan?"),
-    received_hint=_("Box 1 of the Form 1099-R for the final distribution. For example, 18,000."),
+    received_hint=_(
+        "Add up box 1 of the plan's Forms 1099-R for that year, except any with code B in box 7 "
+        "(the Roth account, checked on its own) or code G (a direct rollover, not a payment to "
+        "you). For example, 18,000."
+    ),
 )
 _PLAN_ROTH = Wording(
     key="plan_roth",
@@ -116,7 +122,11 @@ _PLAN_ROTH = Wording(
         "payment to you."
     ),
     received_question=_("How much did you receive in total from the Roth account?"),
-    received_hint=_("Box 1 of the Form 1099-R for the final distribution. For example, 18,000."),
+    received_hint=_(
+        "Add up box 1 of the Forms 1099-R for the Roth account that year (code B in box 7), "
+        "except a direct rollover to a Roth IRA (code H): it is not a payment to you. For "
+        "example, 18,000."
+    ),
 )
 _BROKERAGE = Wording(
     key="brokerage",
