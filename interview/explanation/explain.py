@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from interview.explanation import open_accounts
 from interview.explanation.basis_worksheet import basis_worksheet_lines, california_basis_lines
 from interview.explanation.basis_worksheet import needs_review as basis_needs_review
 from interview.explanation.changes import what_would_change
@@ -42,6 +43,7 @@ class Sentence:
 @dataclass(frozen=True)
 class Explanation:
     rules_version: str
+    heading: str  # what the year means: "tax year 2020", or "if paid out in 2026" (open_accounts)
     federal_headline: str
     state_headline: str
     federal: tuple[Sentence, ...]
@@ -227,11 +229,7 @@ def next_steps(d: Determination) -> tuple[str, ...]:
     else:
         out.append(_("There is nothing to claim for this on your federal return."))
     out += state_next_steps(d)
-    out.append(
-        _(
-            "See a tax professional before amending a return or if your situation differs from your answers (an inherited account, a rollover, or accounts still open)."
-        )
-    )
+    out.append(open_accounts.professional_advice(d.answers))
     return tuple(out)
 
 
@@ -267,6 +265,7 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
     unsure = tuple(unsure)
     return Explanation(
         rules_version=d.rules_version,
+        heading=open_accounts.heading(d.answers),
         federal_headline=assumed_headline(federal_headline(d), unsure),
         state_headline=state_headline(d),
         federal=_sentences(d.federal.statements),

@@ -1,0 +1,66 @@
+"""Words that depend on whether the money is still there (issue 20, item 10).
+
+With money still in the account the tax year is never asked: the answer is for the year the last
+of it would be paid out (or the investments sold), so the heading says so rather than "tax year".
+The closing advice names only situations that differ from the answers given: telling someone who
+said the accounts are open to see a professional "if accounts are still open" contradicts them.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from rules import AccountType, Answers
+
+
+def heading(answers: Answers) -> str:
+    """The result's heading: what the year means for these answers."""
+    facts = {"year": answers.tax_year}
+    if answers.fully_liquidated:
+        return _("Your answer for tax year %(year)s") % facts
+    if answers.account_type == AccountType.TAXABLE_BROKERAGE:
+        return _("Your answer if you sell in %(year)s") % facts
+    return _("Your answer if the last of the money is paid out in %(year)s") % facts
+
+
+def _other_situations(answers: Answers) -> list[str]:
+    """Situations the answers did not describe, where the answer would be different."""
+    out = []
+    if not answers.inherited:
+        out.append(_("an inherited account"))
+    if not answers.rolled_over and answers.account_type != AccountType.TAXABLE_BROKERAGE:
+        out.append(_("a rollover"))
+    if answers.fully_liquidated:
+        out.append(_("accounts still open"))
+    return out
+
+
+def professional_advice(answers: Answers) -> str:
+    """When to see a tax professional, without contradicting what the user answered."""
+    situations = _other_situations(answers)
+    if len(situations) == 3:
+        examples = _(" (%(first)s, %(second)s, or %(third)s)") % dict(
+            zip(("first", "second", "third"), situations, strict=True)
+        )
+    elif len(situations) == 2:
+        examples = _(" (%(first)s or %(second)s)") % dict(
+            zip(("first", "second"), situations, strict=True)
+        )
+    else:
+        examples = "".join(f" ({s})" for s in situations)
+    if answers.fully_liquidated:
+        advice = _(
+            "See a tax professional before amending a return or if your situation differs "
+            "from your answers%(examples)s."
+        )
+    elif answers.account_type == AccountType.TAXABLE_BROKERAGE:
+        advice = _(
+            "See a tax professional before you sell, or if your situation differs from your "
+            "answers%(examples)s."
+        )
+    else:
+        advice = _(
+            "See a tax professional before the last of the money is paid out, or if your "
+            "situation differs from your answers%(examples)s."
+        )
+    return advice % {"examples": examples}
