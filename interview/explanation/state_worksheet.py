@@ -6,11 +6,13 @@ the PDF, the API and the CLI say the same thing (they all reach it through expla
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from interview.formatting import money
 from rules import Determination, StateAmounts, StateStatus, current_law
@@ -270,17 +272,23 @@ def state_next_steps(d: Determination) -> tuple[str, ...]:
     window = s.refund_window
     if window is not None:
         facts |= {"deadline": date_format(window.deadline, "F j, Y"), "years": window.years}
+        # gettext's plural forms take a whole number: 3.5 years counts as 4 (plural).
+        count = math.ceil(window.years)
         if window.likely_passed:
             out.append(
-                _(
-                    "The time to claim a refund on an amended %(year)s %(state)s return has likely passed: %(state)s allows %(years)s years from the due date (about %(deadline)s). A tax professional can tell you whether an exception applies."
+                ngettext(
+                    "The time to claim a refund on an amended %(year)s %(state)s return has likely passed: %(state)s allows %(years)s year from the due date (about %(deadline)s). A tax professional can tell you whether an exception applies.",
+                    "The time to claim a refund on an amended %(year)s %(state)s return has likely passed: %(state)s allows %(years)s years from the due date (about %(deadline)s). A tax professional can tell you whether an exception applies.",
+                    count,
                 )
                 % facts
             )
         else:
             out.append(
-                _(
-                    "If you have already filed for %(year)s, you can still amend: %(state)s allows %(years)s years from the due date, so until about %(deadline)s."
+                ngettext(
+                    "If you have already filed for %(year)s, you can still amend: %(state)s allows %(years)s year from the due date, so until about %(deadline)s.",
+                    "If you have already filed for %(year)s, you can still amend: %(state)s allows %(years)s years from the due date, so until about %(deadline)s.",
+                    count,
                 )
                 % facts
             )

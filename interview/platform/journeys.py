@@ -12,12 +12,17 @@ concurrent requests key by key and never loses one tab's or one step's answer to
     rlc.j.<key>               {"started": ns}   the journey exists (written once, at its start)
     rlc.j.<key>.step.<step>   the wizard's stored answer to one step
     rlc.j.<key>.answers       the confirmed answers the result and the PDF are made from
+    rlc.j.<key>.confirmed     a digest of the step answers those were confirmed from
+    rlc.j.<key>.draft         the last answer refused, with the step: shown again, with its
+                              error, by the step's GET until a valid answer is saved
 A session keeps the MAX_JOURNEYS most recently started journeys; starting one more forgets the
 oldest, and its URL then says so and offers a fresh start (views.pages.journey_ended).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import secrets
 import time
@@ -47,6 +52,14 @@ def _step(key: str, step: str) -> str:
 
 def _answers(key: str) -> str:
     return f"{_PREFIX}{key}.answers"
+
+
+def _confirmed(key: str) -> str:
+    return f"{_PREFIX}{key}.confirmed"
+
+
+def _draft(key: str) -> str:
+    return f"{_PREFIX}{key}.draft"
 
 
 def _started(session: SessionBase) -> list[tuple[int, str]]:
@@ -120,6 +133,33 @@ def answers(session: SessionBase, key: str) -> dict[str, object] | None:
 
 def save_answers(session: SessionBase, key: str, confirmed: dict[str, str]) -> None:
     session[_answers(key)] = confirmed
+    session[_confirmed(key)] = _steps_digest(session, key)
+
+
+def _steps_digest(session: SessionBase, key: str) -> str:
+    """One value for all the step answers as stored: a digest, so no answer is copied again."""
+    steps = {step: step_data(session, key, step) for step in stored_steps(session, key)}
+    return hashlib.sha256(json.dumps(steps, sort_keys=True).encode()).hexdigest()
+
+
+def change_waiting(session: SessionBase, key: str) -> bool:
+    """An answer was changed (in this tab or another) since the answers were last confirmed:
+    the result and the PDF still show the confirmed ones until "Check your answers" is sent."""
+    confirmed = session.get(_confirmed(key))
+    return isinstance(confirmed, str) and confirmed != _steps_digest(session, key)
+
+
+def save_draft(session: SessionBase, key: str, step: str, data: dict[str, list[str]]) -> None:
+    """Keep a refused answer, as typed, for the step's next GETs (Post/Redirect/Get)."""
+    session[_draft(key)] = {"step": step, "data": data}
+
+
+def draft(session: SessionBase, key: str, step: str) -> dict[str, list[str]] | None:
+    stored = session.get(_draft(key))
+    if isinstance(stored, dict) and stored.get("step") == step:
+        data = stored.get("data")
+        return data if isinstance(data, dict) else None
+    return None
 
 
 class JourneyStorage(BaseStorage):
@@ -169,6 +209,8 @@ class JourneyStorage(BaseStorage):
             cleaned_data = dict(cleaned_data.lists())
         self.version += 1
         self.session[_step(self.key, step)] = cleaned_data
+        if _draft(self.key) in self.session:
+            del self.session[_draft(self.key)]  # a valid answer replaces the refused one
 
     def keep_only(self, steps: Iterable[str]) -> None:
         """Drop stored answers to steps not in `steps` (questions that no longer apply)."""

@@ -7,6 +7,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -22,9 +23,13 @@ from interview.questions.conditions import (
     is_inherited,
     raw_answer,
 )
-from interview.questions.step_data import answer_only
+from interview.questions.step_data import answer_only, refused_as_typed
 from interview.questions.wording import wording_for
 from rules import current_law
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303  # the browser follows it with a GET, and keeps no POST in its history
 
 
 class CheckAnswersForm(forms.Form):
@@ -74,13 +79,25 @@ SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
 HELP_PAGES = {"has_basis": "interview:help_basis", "fully_liquidated": "interview:help_paid_out"}
 
 
-def _sections(current: str) -> list[dict[str, object]]:
-    """Step indicator: each section complete, current or still to come."""
-    index = next((i for i, (_name, steps) in enumerate(SECTIONS) if current in steps), 0)
-    return [
-        {"name": name, "state": "complete" if i < index else "current" if i == index else ""}
-        for i, (name, _steps) in enumerate(SECTIONS)
-    ]
+def _sections(current: str, asked: list[str], first_open: str) -> list[dict[str, object]]:
+    """Step indicator: each section current, complete or still to come.
+
+    Complete means every question of it now asked is answered (all before the first open
+    one), wherever the person is: going back to an earlier question leaves later, answered
+    sections complete (issue 20, item 14).
+    """
+    answered = set(asked[: asked.index(first_open)]) if first_open in asked else set(asked)
+    sections = []
+    for name, steps in SECTIONS:
+        here = steps & set(asked)
+        if current in steps:
+            state = "current"
+        elif here and here <= answered:
+            state = "complete"
+        else:
+            state = ""
+        sections.append({"name": name, "state": state})
+    return sections
 
 
 class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
@@ -162,6 +179,10 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             # A future, skipped or unknown step: back to the first question not yet answered.
             return self._restart()
         self.storage.current_step = str(step)  # the URL names the step (nothing is stored)
+        refused = journeys.draft(request.session, self.journey, str(step))
+        if refused is not None:
+            # The answer this step refused, as typed, with its error (Post/Redirect/Get).
+            return self.render(self.get_form(data=MultiValueDict(refused)))
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -179,6 +200,18 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
         # The step is the one posted: JourneyStorage keeps no current step between requests.
         self.storage.current_step = posted
         return super().post(request, *args, **kwargs)
+
+    def render(self, form: forms.Form | None = None, **kwargs: object) -> HttpResponse:
+        """A refused answer is never a POST's page: kept in the journey, it is shown by the
+        step's GET, so Back, Forward and reload show the question (and the error) again instead
+        of the browser's "Confirm Form Resubmission" (issue 20, item 9). Kept server-side: the
+        redirect's URL holds no answer."""
+        if self.request.method == "POST" and form is not None and form.is_bound:
+            journeys.save_draft(
+                self.request.session, self.journey, self.steps.current, refused_as_typed(form)
+            )
+            return HttpResponseSeeOther(self.get_step_url(self.steps.current))
+        return super().render(form, **kwargs)
 
     def get_form_step_data(self, form: forms.Form) -> dict[str, list[str]]:
         # Only the form's own fields, bounded: never the whole POST (see step_data.py).
@@ -207,7 +240,7 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             self.get_step_url(steps[index - 1]) if index > 0 else reverse("interview:start")
         )
         context["question_number"] = index + 1
-        context["sections"] = _sections(self.steps.current)
+        context["sections"] = _sections(self.steps.current, steps, self.first_unanswered())
         if self.steps.current in HELP_PAGES:
             context["help_url"] = reverse(
                 HELP_PAGES[self.steps.current], kwargs={"key": self.journey}

@@ -69,7 +69,17 @@ def _missing(request: HttpRequest, key: str) -> HttpResponse:
 
 def _result_page(request: HttpRequest, p: Presentation, key: str, form: PreparerForm, status=200):
     context = {"p": p, "preparer_form": form, "key": key}
+    if journeys.change_waiting(request.session, key):
+        # A changed answer not yet confirmed (here or in another tab): these figures are the
+        # confirmed answers', and the page says so (issue 20, item 11).
+        context["check_url"] = reverse("interview:step", args=[key, "check"])
     return render(request, "result.html", context, status=status)
+
+
+def _pdf_of_older_answers(request: HttpRequest, key: str) -> bool:
+    """A PDF asked for while a change waits, before the person saw that it does."""
+    seen = request.POST if request.method == "POST" else request.GET
+    return journeys.change_waiting(request.session, key) and seen.get("as_confirmed") != "1"
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -87,6 +97,9 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
         p = _presented(request, key)
     except AnswersMissing:
         return _missing(request, key)
+    if _pdf_of_older_answers(request, key):
+        # Say that a change waits before a PDF is made: the page offers both ways on.
+        return _result_page(request, p, key, PreparerForm(request.POST or None), status=409)
     preparer: dict[str, str] = {}
     if request.method == "POST":
         form = PreparerForm(request.POST)

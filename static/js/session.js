@@ -40,6 +40,16 @@
     summary.focus();
   }
 
+  // A printed result names the client typed into the preparer's form (never sent or kept).
+  var client = document.getElementById("print-client");
+  var clientField = document.querySelector(".preparer [name=client]");
+  if (client && clientField) {
+    window.addEventListener("beforeprint", function () {
+      var name = clientField.value.trim();
+      client.textContent = name ? client.getAttribute("data-label") + ": " + name : "";
+    });
+  }
+
   // Print button: shown only when scripts run (the PDF link works for everyone).
   var print = document.getElementById("print-page");
   if (print) {

@@ -31,7 +31,15 @@ def result_url(client, pdf: bool = False) -> str:
 
 def answer(client, step: str, value: str, follow: bool = False):
     data = {f"{PREFIX}-current_step": step, f"{step}-{FIELD.get(step, step)}": value}
-    return client.post(step_url(client, step), data, follow=follow)
+    return refused_page(client, client.post(step_url(client, step), data, follow=follow))
+
+
+def refused_page(client, response):
+    """A refused answer redirects (303) to its question, which shows it with its error: follow
+    that one redirect as a browser does, so a test reads the page the person sees."""
+    if response.status_code == 303:
+        return client.get(response["Location"])
+    return response
 
 
 def walk(client, answers: list[tuple[str, str]]):
@@ -53,7 +61,7 @@ def post_table(client, step: str, figures: dict[str, str], years: str):
     """Post a year table page (e.g. ws_years): its figures by field name, and the span asked."""
     data = {f"{PREFIX}-current_step": step, f"{step}-years": years}
     data.update({f"{step}-{name}": value for name, value in figures.items()})
-    return client.post(step_url(client, step), data)
+    return refused_page(client, client.post(step_url(client, step), data))
 
 
 def work_it_out(account_type: str, tax_year: str, inherited: str | None = "no") -> list:
