@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from interview.formatting import money
 from interview.questions import basis_questions, basis_years, california_basis, state_agi
 from interview.questions import forms as questions
-from interview.questions.answers import YEAR_KEY
+from interview.questions.answers import STILL_THERE, YEAR_KEY
 
 # Which step asks which answer, in the order of the interview.
 QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
@@ -71,7 +71,7 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
             rows += _years_row(answers, step, step_url(step))
         if name not in answers:
             continue
-        facts = _facts(answers) if form_class is state_agi.StateAgiForm else {}
+        facts = _facts(answers, form_class)
         form = form_class(account_type=str(account_type) if account_type else None, **facts)
         rows.append(
             AnswerRow(
@@ -84,9 +84,14 @@ def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -
     return rows
 
 
-def _facts(answers: Mapping[str, object]) -> dict[str, object]:
-    """The state and year a question names ("your Hawaii adjusted gross income for 2022")."""
-    return {"state": str(answers.get("state") or ""), "tax_year": answers.get("tax_year")}
+def _facts(answers: Mapping[str, object], form_class: type) -> dict[str, object]:
+    """What a question's words depend on besides the account: the state and year it names
+    ("your Hawaii adjusted gross income for 2022"), or no year when the money is still there."""
+    if form_class is state_agi.StateAgiForm:
+        return {"state": str(answers.get("state") or ""), "tax_year": answers.get("tax_year")}
+    if form_class is questions.StateForm:
+        return {"still_there": answers.get("fully_liquidated") in STILL_THERE}
+    return {}
 
 
 def _years_row(answers: Mapping[str, object], step: str, change_url: str) -> list[AnswerRow]:

@@ -155,10 +155,19 @@ class StateForm(StepForm):
         error_messages={"required": _("Select your state, like California")},
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, still_there: bool = False, **kwargs: object) -> None:
+        self.still_there = still_there  # no year was asked: "that year" would name none
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["state"].choices = [("", _("- Select -")), *state_choices()]
         self.fields["state"].widget.attrs["class"] = "usa-select"
+
+    def word_fields(self) -> None:
+        if self.still_there:
+            self.fields["state"].label = _("Which state do you live in?")
+            self.fields["state"].help_text = _(
+                "Your state of residence for income tax. Some states allow the loss once the "
+                "last of the money is paid out."
+            )
 
 
 class StateBasisForm(StepForm):

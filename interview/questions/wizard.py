@@ -22,6 +22,7 @@ from interview.questions.conditions import (
     first_year_answered,
     is_inherited,
     raw_answer,
+    still_there,
 )
 from interview.questions.step_data import answer_only, refused_as_typed
 from interview.questions.wording import wording_for
@@ -129,6 +130,8 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             kwargs["state_name"] = jurisdiction.name if jurisdiction else ""
         if step == basis_years.YEARS_STEP:
             kwargs.update(tax_year=answered_year(self), first_year=first_year_answered(self))
+        if step == "state":
+            kwargs["still_there"] = still_there(self)
         if step == state_agi.STEP:
             kwargs.update(state=raw_answer(self, "state"), tax_year=answered_year(self))
         return kwargs

@@ -106,7 +106,8 @@ def test_the_short_path_answers_a_fall_in_value_in_four_screens(client):
     page = confirm(client).content.decode()
     assert "Without after-tax money in these accounts there is no loss" in page
     assert "we did not ask which state you live in" in page
-    assert f"Your answer for tax year {THIS_YEAR}" in page
+    # No year was asked: the answer is for a payout this year (issue 20, item 10).
+    assert f"Your answer if the last of the money is paid out in {THIS_YEAR}" in page
 
 
 def test_the_short_path_with_basis_says_what_closing_would_do_in_california(client):

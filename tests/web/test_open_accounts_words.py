@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .wizard_helpers import confirm, result_url, walk
+from .wizard_helpers import answer, confirm, result_url, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,19 @@ def test_an_heir_is_not_given_an_inherited_account_as_the_situation_to_check(api
     advice = answer["next_steps"][-1]
     assert "an inherited account" not in advice
     assert "(a rollover or accounts still open)" in advice
+
+
+def test_with_money_still_there_the_state_question_names_no_year(client):
+    walk(client, STILL_OPEN[:4])
+    question = plain(client.get(step_url(client, "state")).content.decode())
+    assert "Which state do you live in?" in question
+    page = result(client, STILL_OPEN)
+    assert "Which state do you live in? California" in page
+    assert "Which state did you live in that year?" not in page
+
+
+def test_a_paid_out_account_is_asked_its_state_in_that_year(client):
+    walk(client, [*STILL_OPEN[:2], ("fully_liquidated", "yes"), ("has_basis", "no")])
+    answer(client, "tax_year", "2016")
+    question = plain(client.get(step_url(client, "state")).content.decode())
+    assert "Which state did you live in that year?" in question
