@@ -9,6 +9,7 @@ from ._accounts import account_group
 from ._basis_years import EarlierYear, basis_by_year
 from ._changes import Change, what_would_change
 from ._engine import determine, rules_version
+from ._itemized import federal_overall_limit
 from ._law import FEDERAL, Jurisdiction, Law, LawError, Period, Rule, current_law, load_law
 from ._model import (
     FIRST_TAX_YEAR,
@@ -67,6 +68,7 @@ __all__ = [
     "basis_by_year",
     "current_law",
     "determine",
+    "federal_overall_limit",
     "last_tax_year",
     "limit_may_apply",
     "limit_uses_filing_status",

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ._accounts import ZERO, account_group, economic_loss, loss_facts
 from ._brokerage import brokerage_outcome
-from ._itemized import add_itemized_statements, misc_floor
+from ._itemized import add_itemized_statements, misc_floor, overall_limit_cut
 from ._law import FEDERAL, Law
 from ._model import AccountGroup, Answers, FederalOutcome, FederalReason
 from ._statements import Statements
@@ -70,11 +70,16 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
     else:
         reason = _REASONS[period.outcome]
 
-    floor = after_floor = None
+    floor = after_floor = cut = after_limit = None
+    limited = False
     if reason is FederalReason.ALLOWED_MISC_ITEMIZED and answers.agi is not None:
         assert loss is not None
         floor, after_floor = misc_floor(answers.agi, loss, period)
         facts.update(agi=answers.agi, floor=floor, deductible_after_floor=after_floor)
+        limited, cut = overall_limit_cut(us, answers, after_floor)
+        if cut is not None:
+            after_limit = after_floor - cut
+            facts.update(overall_limit_cut=cut, after_overall_limit=after_limit)
 
     worksheet = answers.basis_worksheet
     if worksheet is not None:
@@ -109,7 +114,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         out.add("loss_amount")
         out.add_period()
         if reason is FederalReason.ALLOWED_MISC_ITEMIZED:
-            add_itemized_statements(out, answers, floor_known=floor is not None)
+            add_itemized_statements(out, answers, floor is not None, cut if limited else None)
         out.add("myth_returns_2026", kind="myth")
         out.add("myth_nol", kind="myth")
         out.add("annuity_72b3", kind="note")
@@ -132,4 +137,7 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         statements=tuple(out.items),
         form_line=period.form_line if reason is FederalReason.ALLOWED_MISC_ITEMIZED else "",
         regime=_REASONS[period.outcome],
+        overall_limit_applies=limited,
+        overall_limit_cut=cut if limited else None,
+        after_overall_limit=after_limit if limited else None,
     )

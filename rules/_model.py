@@ -194,6 +194,11 @@ class FederalOutcome:
     # The tax year's federal regime (allowed, suspended or disallowed), whatever the answers:
     # what paying out every account below basis would lead to. None for a brokerage account.
     regime: FederalReason | None = None
+    # The overall limit on itemized deductions (IRC 68) where it reaches the AGI: what it takes
+    # off the loss above the floor and what is left (None: not known without the filing status).
+    overall_limit_applies: bool = False
+    overall_limit_cut: Decimal | None = None
+    after_overall_limit: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from decimal import Decimal
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 
 from ._law import Jurisdiction, Period
 from ._model import Answers, FilingStatus, RefundWindow, StateAmounts
@@ -19,6 +20,7 @@ from ._state_law import ItemizedLimit
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
 
 _STATUS_KEY = {
     FilingStatus.SINGLE: "single",
@@ -31,9 +33,17 @@ STATUS_KEYS = ("single", "joint", "head", "separate")
 
 
 def state_amounts(
-    answers: Answers, jurisdiction: Jurisdiction, period: Period, loss: Decimal
+    answers: Answers,
+    jurisdiction: Jurisdiction,
+    period: Period,
+    loss: Decimal,
+    federal_limit: ItemizedLimit | None = None,
 ) -> StateAmounts:
-    """The worksheet for a loss the state allows; a step is None when its input is unknown."""
+    """The worksheet for a loss the state allows; a step is None when its input is unknown.
+
+    `federal_limit` is the year's IRC 68 (rules._itemized), for a limit of kind
+    `federal_overall_limit`: the state starts from the federal total after it.
+    """
     agi, stand_in = _agi(answers, period)
     floor = after_floor = after_share = None
     if period.floor_percent is None:
@@ -47,8 +57,9 @@ def state_amounts(
             if period.share_percent is None
             else after_floor * period.share_percent / HUNDRED
         )
-    steps, counts = _apply_limits(answers, jurisdiction, period, after_share, agi)
-    limits = [jurisdiction.limit_for(name, answers.tax_year) for name, _ in steps]
+    limits_of = _limits_of(jurisdiction, answers.tax_year, federal_limit)
+    steps, counts = _apply_limits(answers, limits_of, period, after_share, agi)
+    limits = [limits_of(name) for name, _ in steps]
     unknown = [limit for limit, (_, cut) in zip(limits, steps, strict=True) if cut is None]
     needs_status = (
         counts is None
@@ -76,9 +87,23 @@ def state_amounts(
     )
 
 
+def _limits_of(
+    jurisdiction: Jurisdiction, year: int, federal_limit: ItemizedLimit | None
+) -> Callable[[str], ItemizedLimit | None]:
+    """The limit a period names, with the federal one standing for `federal_overall_limit`."""
+
+    def limit_of(name: str) -> ItemizedLimit | None:
+        limit = jurisdiction.limit_for(name, year)
+        if limit is not None and limit.kind == "federal_overall_limit":
+            return federal_limit
+        return limit
+
+    return limit_of
+
+
 def _apply_limits(
     answers: Answers,
-    jurisdiction: Jurisdiction,
+    limit_of: Callable[[str], ItemizedLimit | None],
     period: Period,
     after_share: Decimal | None,
     agi: Decimal | None,
@@ -87,7 +112,7 @@ def _apply_limits(
     remaining = after_share
     steps: list[tuple[str, Decimal | None]] = []
     for name in period.limits:
-        limit = jurisdiction.limit_for(name, answers.tax_year)
+        limit = limit_of(name)
         if limit is None or not limit_may_apply(limit, agi):
             continue
         cut: Decimal | None = None
@@ -99,7 +124,7 @@ def _apply_limits(
             remaining = ZERO if after_share is not None else None
             continue
         elif remaining is not None:
-            cut = _limit_reduction(limit, remaining, agi, answers.filing_status)
+            cut = limit_reduction(limit, remaining, agi, answers.filing_status)
         steps.append((name, cut))
         remaining = None if remaining is None or cut is None else remaining - cut
     return steps, remaining
@@ -137,7 +162,7 @@ def limit_may_apply(limit: ItemizedLimit, agi: Decimal | None) -> bool:
     return agi > min(pairs[0][0] for pairs in limit.points.values())
 
 
-def _limit_reduction(
+def limit_reduction(
     limit: ItemizedLimit,
     deduction: Decimal,
     agi: Decimal | None,
@@ -165,7 +190,11 @@ def _reduction_for(
             return None
         excess = max(ZERO, agi - threshold)
         rate, cap = limit.values["rate"], limit.values["cap"]
-        return min(excess * rate / HUNDRED, deduction * cap / HUNDRED)
+        cut = min(excess * rate / HUNDRED, deduction * cap / HUNDRED)
+        divide_by = limit.values.get("phase_down_divide_by")
+        if divide_by is not None:  # IRC 68(f), 2006–2009: the worksheet's lines 10 and 11
+            cut = (cut - cut / divide_by).quantize(CENT, ROUND_HALF_UP)
+        return cut
     none_above = limit.values.get("none_above")
     if none_above is not None and agi > none_above:
         return deduction

@@ -31,7 +31,9 @@ LIMIT_KEYS = frozenset(
 #   dollar is lost (New York Tax Law §615(f)–(g), where only charitable gifts survive).
 # Where the filing status is unknown, a limit is computed under every status: if they agree,
 # that is the answer; if not, it is stated but not computed.
-LIMIT_KINDS = frozenset({"excess_agi_percent", "deduction_percent_by_agi"})
+# - federal_overall_limit: IRC 68 of the year as us.toml's `overall_limit` rule holds it, for a
+#   state whose itemized deduction started from the federal total after it (no values here).
+LIMIT_KINDS = frozenset({"excess_agi_percent", "deduction_percent_by_agi", "federal_overall_limit"})
 FLOOR_AGI = frozenset({"federal", "state"})
 STATUS_KEYS = ("single", "joint", "head", "separate")
 
@@ -131,7 +133,11 @@ def read_limit(reader: Reader, table: Any, where: str) -> ItemizedLimit:
         status: _read_points(reader, pairs, f"{where}.points.{status}")
         for status, pairs in by_status.items()
     }
-    needed = {"excess_agi_percent": {"rate", "cap"}, "deduction_percent_by_agi": set()}[kind]
+    needed = {
+        "excess_agi_percent": {"rate", "cap"},
+        "deduction_percent_by_agi": set(),
+        "federal_overall_limit": set(),
+    }[kind]
     missing = needed - set(values)
     if missing or (kind == "deduction_percent_by_agi" and not points):
         raise reader.fail(where, f"a {kind} limit needs {sorted(missing) or 'points'}")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ._accounts import ZERO, economic_loss
+from ._itemized import federal_overall_limit
 from ._law import FEDERAL, Jurisdiction, Law, Period
 from ._model import (
     AccountType,
@@ -140,7 +141,8 @@ def state_outcome(
     amounts = window = None
     if status is StateStatus.DEDUCTIBLE:
         assert loss is not None
-        amounts = state_amounts(answers, jurisdiction, period, loss)
+        federal_limit = federal_overall_limit(law.jurisdictions[FEDERAL], year)
+        amounts = state_amounts(answers, jurisdiction, period, loss, federal_limit)
         facts.update(_amount_facts(amounts))
         statements[0] = _statement(period, facts)
         for limit_id, _cut in amounts.limit_steps:

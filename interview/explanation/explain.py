@@ -44,6 +44,7 @@ class Sentence:
 class Explanation:
     rules_version: str
     heading: str  # what the year means: "tax year 2020", or "if paid out in 2026" (open_accounts)
+    title: str  # the PDF's title, the year worded as in the heading
     federal_headline: str
     state_headline: str
     federal: tuple[Sentence, ...]
@@ -199,6 +200,18 @@ def worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
         lines.append(
             WorksheetLine(_("Loss left after the floor"), f.deductible_after_floor, f.form_line)
         )
+    if f.overall_limit_applies:  # IRC 68, as the Schedule A instructions' worksheet does it
+        cut = f.overall_limit_cut
+        lines += [
+            WorksheetLine(
+                _("Less the overall limit on itemized deductions (§68)"),
+                None if cut is None else -cut,
+                _("Itemized Deductions Worksheet, Schedule A instructions")
+                if cut is not None
+                else _("needs your filing status"),
+            ),
+            WorksheetLine(_("Loss left after the overall limit"), f.after_overall_limit),
+        ]
     if f.capital_loss_this_year is not None:
         lines.append(
             WorksheetLine(
@@ -266,6 +279,7 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
     return Explanation(
         rules_version=d.rules_version,
         heading=open_accounts.heading(d.answers),
+        title=open_accounts.title(d),
         federal_headline=assumed_headline(federal_headline(d), unsure),
         state_headline=state_headline(d),
         federal=_sentences(d.federal.statements),

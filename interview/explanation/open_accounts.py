@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from rules import AccountType, Answers
+from rules import AccountType, Answers, Determination
 
 
 def heading(answers: Answers) -> str:
@@ -21,6 +21,23 @@ def heading(answers: Answers) -> str:
     if answers.account_type == AccountType.TAXABLE_BROKERAGE:
         return _("Your answer if you sell in %(year)s") % facts
     return _("Your answer if the last of the money is paid out in %(year)s") % facts
+
+
+def title(d: Determination) -> str:
+    """The PDF's title: the year as the heading means it, and the state where there is one."""
+    facts = {"year": d.answers.tax_year}
+    if d.answers.fully_liquidated:
+        when = _("tax year %(year)s") % facts
+    elif d.answers.account_type == AccountType.TAXABLE_BROKERAGE:
+        when = _("if sold in %(year)s") % facts
+    else:
+        when = _("if paid out in %(year)s") % facts
+    if d.state.code:
+        return _("Retirement account loss: %(when)s, %(state)s") % {
+            "when": when,
+            "state": d.state.name,
+        }
+    return _("Retirement account loss: %(when)s") % {"when": when}
 
 
 def _other_situations(answers: Answers) -> list[str]:

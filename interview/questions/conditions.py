@@ -22,6 +22,7 @@ from rules import (
     Period,
     StateStatus,
     current_law,
+    federal_overall_limit,
     limit_may_apply,
     limit_uses_filing_status,
 )
@@ -233,11 +234,26 @@ def _capital_loss_above_separate_limit(wizard: NamedUrlSessionWizardView) -> boo
     return separate is not None and basis - received > separate
 
 
+def _federal_limit_reaches(wizard: NamedUrlSessionWizardView) -> bool:
+    """The year's federal overall limit (IRC 68) may reach the AGI given: its thresholds
+    depend on the filing status, and states that start from the federal total carry it."""
+    year = answered_year(wizard)
+    limit = federal_overall_limit(current_law().jurisdictions["US"], year) if year else None
+    try:
+        agi = parse_money(raw_answer(wizard, "agi") or "")
+    except ValidationError:
+        return False
+    # Without the AGI the limit cannot be worked out, whatever the status.
+    return limit is not None and agi is not None and limit_may_apply(limit, agi)
+
+
 def asks_filing_status(wizard: NamedUrlSessionWizardView) -> bool:
-    """Where it changes the answer: the capital-loss limit of a brokerage loss, or the state's
-    limit on itemized deductions reaching the AGI given."""
+    """Where it changes the answer: the capital-loss limit of a brokerage loss, or the federal
+    overall limit (IRC 68) or the state's limit on itemized deductions reaching the AGI given."""
     if _brokerage(wizard):
         return paid_out(wizard) and _capital_loss_above_separate_limit(wizard)
+    if asks_agi(wizard) and _federal_limit_reaches(wizard):
+        return True
     found = _state_period(wizard)
     if not asks_agi(wizard) or found is None or not _state_allows_with_floor(wizard):
         return False

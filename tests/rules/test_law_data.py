@@ -205,8 +205,8 @@ def _broken_copy(tmp_path: Path, code: str, old: str, new: str) -> Path:
         ),
         pytest.param(
             "ny",
-            'limit = "itemized_deduction_limit"',
-            'limit = "itemised_deduction_limit"',
+            'limit = ["federal_overall_limit", "itemized_deduction_limit"]',
+            'limit = ["federal_overall_limit", "itemised_deduction_limit"]',
             "period[0].limit",
             id="period-names-a-limit-that-does-not-exist",
         ),

@@ -105,14 +105,15 @@ def california_roth_401k(year: str) -> list[tuple[str, str]]:
             id="2020-new-york-below-100k-skips-filing-status",
         ),
         # California before 2018 (R&TC §17077): 2017's thresholds are known (single 187,203), so
-        # above them the filing status is asked; 2016's are not, so asking would change nothing.
+        # above them the filing status is asked; 2016's are not, so asking would change nothing
+        # (at 150,000 the federal overall limit, lowest 2016 threshold 155,650, does not reach).
         pytest.param(
             [*california_roth_401k("2017"), ("agi", "300,000")],
             "filing_status",
             id="ca-2017-above-17077-asks-filing-status",
         ),
         pytest.param(
-            [*california_roth_401k("2016"), ("agi", "300,000")],
+            [*california_roth_401k("2016"), ("agi", "150,000")],
             "age",
             id="ca-2016-unknown-thresholds-skips-filing-status",
         ),

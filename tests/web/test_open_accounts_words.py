@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from .test_pdf import pdf_text
 from .wizard_helpers import answer, confirm, result_url, step_url, walk
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,11 @@ def test_a_paid_out_account_is_asked_its_state_in_that_year(client):
     answer(client, "tax_year", "2016")
     question = plain(client.get(step_url(client, "state")).content.decode())
     assert "Which state did you live in that year?" in question
+
+
+def test_the_pdf_of_an_open_account_is_titled_for_a_payout_not_a_tax_year(client):
+    result(client, STILL_OPEN)
+    text = pdf_text(client.get(result_url(client, pdf=True)).content)
+    year = datetime.date.today().year
+    assert f"Retirement account loss: if paid out in {year}, California" in text
+    assert "tax year" not in text.split("Why: federal")[0]
