@@ -51,19 +51,25 @@ def state_amounts(
     elif agi is not None:
         floor = agi * period.floor_percent / HUNDRED
         after_floor = max(ZERO, loss - floor)
-    if after_floor is not None:
-        after_share = (
-            after_floor
-            if period.share_percent is None
-            else after_floor * period.share_percent / HUNDRED
-        )
     limits_of = _limits_of(jurisdiction, answers.tax_year, federal_limit)
-    steps, counts = _apply_limits(answers, limits_of, period, after_share, agi)
+    # The federal limit is inside the federal total the state starts from, so it comes before
+    # the state's share (Kansas 2013-2014: 70% of the federal deductions, K.S.A. 79-32,120).
+    federal = tuple(n for n in period.limits if _is_federal(jurisdiction, n, answers.tax_year))
+    first, after_federal = _apply_limits(answers, limits_of, federal, after_floor, answers.agi)
+    if after_federal is not None:
+        after_share = (
+            after_federal
+            if period.share_percent is None
+            else after_federal * period.share_percent / HUNDRED
+        )
+    rest = tuple(n for n in period.limits if n not in federal)
+    steps, counts = _apply_limits(answers, limits_of, rest, after_share, agi)
+    steps = first + steps
     limits = [limits_of(name) for name, _ in steps]
     unknown = [limit for limit, (_, cut) in zip(limits, steps, strict=True) if cut is None]
     needs_status = (
         counts is None
-        and after_share is not None
+        and after_floor is not None
         and answers.filing_status is None
         and bool(unknown)
         and all(limit is not None and limit_uses_filing_status(limit) for limit in unknown)
@@ -101,17 +107,22 @@ def _limits_of(
     return limit_of
 
 
+def _is_federal(jurisdiction: Jurisdiction, name: str, year: int) -> bool:
+    limit = jurisdiction.limit_for(name, year)
+    return limit is not None and limit.kind == "federal_overall_limit"
+
+
 def _apply_limits(
     answers: Answers,
     limit_of: Callable[[str], ItemizedLimit | None],
-    period: Period,
+    names: tuple[str, ...],
     after_share: Decimal | None,
     agi: Decimal | None,
 ) -> tuple[list[tuple[str, Decimal | None]], Decimal | None]:
     """The limits that reach the AGI, each on what the earlier ones left; and what counts."""
     remaining = after_share
     steps: list[tuple[str, Decimal | None]] = []
-    for name in period.limits:
+    for name in names:
         limit = limit_of(name)
         if limit is None or not limit_may_apply(limit, agi):
             continue

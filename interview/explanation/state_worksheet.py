@@ -182,6 +182,8 @@ def state_worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
     )
     if amounts.floor_percent is not None:
         lines += _floor_lines(s.name, amounts)
+    federal, state_limits = _limit_lines(d, amounts)
+    lines += federal  # inside the federal total the state starts from: before any share
     if amounts.share_percent is not None:
         lines.append(
             WorksheetLine(
@@ -190,7 +192,7 @@ def state_worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
                 amounts.after_share,
             )
         )
-    lines += _limit_lines(d, amounts)
+    lines += state_limits
     lines.append(
         WorksheetLine(
             _("Counts on your %(state)s return") % {"state": s.name},
@@ -227,10 +229,11 @@ def _floor_lines(name: str, a: StateAmounts) -> list[WorksheetLine]:
     ]
 
 
-def _limit_lines(d: Determination, amounts: StateAmounts) -> list[WorksheetLine]:
-    """A line for each limit on itemized deductions that reaches the AGI, in the form's order."""
+def _limit_lines(d: Determination, amounts: StateAmounts) -> tuple[list[WorksheetLine], ...]:
+    """A line for each limit that reaches the AGI, in the form's order: federal, then state."""
     s, law = d.state, current_law().jurisdictions[d.state.code]
-    lines = []
+    federal: list[WorksheetLine] = []
+    lines: list[WorksheetLine] = []
     for limit_id, cut in amounts.limit_steps:
         limit = law.limit_for(limit_id, d.answers.tax_year)
         label = limit.label if limit is not None and limit.label else ""
@@ -240,14 +243,15 @@ def _limit_lines(d: Determination, amounts: StateAmounts) -> list[WorksheetLine]
             note = _("needs your filing status and AGI")
         else:
             note = _("could not be worked out (see below)")
-        lines.append(
+        is_federal = limit is not None and limit.kind == "federal_overall_limit"
+        (federal if is_federal else lines).append(
             WorksheetLine(
                 label or _("Less %(state)s's limit on itemized deductions") % {"state": s.name},
                 None if cut is None else -cut,
                 note,
             )
         )
-    return lines
+    return federal, lines
 
 
 def state_next_steps(d: Determination) -> tuple[str, ...]:

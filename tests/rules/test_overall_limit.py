@@ -128,3 +128,29 @@ def test_new_york_names_the_federal_limit_first():
         "itemized_deduction_limit",
     ]
     assert amounts.limit_steps[0][1] == D("1218")
+
+
+KANSAS = [
+    # K.S.A. 79-32,120(a)(2): 70% of the federal deductions "as provided in the federal internal
+    # revenue code", so after §68. 2013 single, 250,000 (§68(b)): floor 6,000, 24,000 left;
+    # 3% × 50,000 = 1,500; 22,500 × 70% = 15,750 (the share alone gave 16,800).
+    pytest.param(2013, 30000, 300000, S, "15750", id="ks-2013-single-70pct-after-68"),
+    # 2014 joint, 305,050 (Rev. Proc. 2013-35): floor 8,101, 21,899 left; 3% × 100,000 = 3,000;
+    # 18,899 × 65% = 12,284.35.
+    pytest.param(2014, 30000, 405050, J, "12284.35", id="ks-2014-joint-65pct-after-68"),
+    # 2008: no share; the federal total after §68 as in the New York row: 16,381.
+    pytest.param(2008, 20000, 173950, S, "16381.00", id="ks-2008-single-one-third"),
+    # 2013 without a filing status: single and joint differ, so it waits for the status.
+    pytest.param(2013, 30000, 300000, None, None, id="ks-2013-needs-filing-status"),
+]
+
+
+@pytest.mark.parametrize(("year", "loss", "agi", "status", "counts"), KANSAS)
+def test_kansas_takes_its_share_of_the_federal_total_after_the_limit(
+    year, loss, agi, status, counts
+):
+    amounts = determine(answers("KS", year, loss, agi, status)).state.amounts
+    assert amounts is not None
+    assert amounts.counts == (None if counts is None else D(counts))
+    assert amounts.limit_steps[0][0] == "federal_overall_limit"
+    assert amounts.needs_filing_status is (status is None)

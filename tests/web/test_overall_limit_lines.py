@@ -65,3 +65,12 @@ def test_the_interview_asks_the_filing_status_where_the_federal_limit_reaches(cl
     walk(client, paid_out_in("FL", "2016"))  # a 15,000 loss: 9,000 above the 6,000 floor
     response = answer(client, "agi", "300,000")
     assert response["Location"].strip("/").split("/")[-1] == "filing_status"
+
+
+def test_kansas_shows_the_federal_limit_before_its_share(api):
+    body = api({**NEW_YORK_2016, "state": "KS", "tax_year": 2013, "basis": 40000}).json()
+    labels = [line["label"] for line in body["state"]["worksheet"]]
+    federal_line = "Less the federal overall limit (already in your federal itemized deductions)"
+    assert labels.index(federal_line) < labels.index("70% of that counts in Kansas")
+    # Loss 30,000; floor 6,000; 3% × (300,000 − 250,000) = 1,500; 22,500 × 70% = 15,750.
+    assert body["state"]["deductible_after_floor"] == "15750.00"
