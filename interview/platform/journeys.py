@@ -149,17 +149,25 @@ def change_waiting(session: SessionBase, key: str) -> bool:
     return isinstance(confirmed, str) and confirmed != _steps_digest(session, key)
 
 
-def save_draft(session: SessionBase, key: str, step: str, data: dict[str, list[str]]) -> None:
-    """Keep a refused answer, as typed, for the step's next GETs (Post/Redirect/Get)."""
-    session[_draft(key)] = {"step": step, "data": data}
+def save_draft(
+    session: SessionBase, key: str, step: str, data: dict[str, list[str]], errors: dict
+) -> None:
+    """Keep a refused answer, as typed, and what was wrong with it, for the step's next GETs
+    (Post/Redirect/Get). The errors are kept too: the text kept is cut to a bound, and a cut
+    answer ("0" * 30000 + "1") may read as a valid one."""
+    session[_draft(key)] = {"step": step, "data": data, "errors": errors}
 
 
-def draft(session: SessionBase, key: str, step: str) -> dict[str, list[str]] | None:
+def draft(session: SessionBase, key: str, step: str) -> dict[str, dict] | None:
+    """The refused answer to `step` ({"data": ..., "errors": ...}), if that step's is kept."""
     stored = session.get(_draft(key))
-    if isinstance(stored, dict) and stored.get("step") == step:
-        data = stored.get("data")
-        return data if isinstance(data, dict) else None
-    return None
+    if not isinstance(stored, dict) or stored.get("step") != step:
+        return None
+    return (
+        stored
+        if isinstance(stored.get("data"), dict) and isinstance(stored.get("errors"), dict)
+        else None
+    )
 
 
 class JourneyStorage(BaseStorage):

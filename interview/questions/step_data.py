@@ -27,14 +27,3 @@ def answer_only(form: forms.Form) -> MultiValueDict:
             text = "" if cleaned is None else str(cleaned)[:ANSWER_CHARS]
         kept.setlist(key, [text])
     return kept
-
-
-def refused_as_typed(form: forms.Form) -> dict[str, list[str]]:
-    """A refused answer to keep for the page that shows it again: its own fields, as typed,
-    each cut to ANSWER_CHARS (a padded POST stays small here too)."""
-    kept: dict[str, list[str]] = {}
-    for name in form.fields:
-        key = form.add_prefix(name)
-        typed = form.data.get(key)
-        kept[key] = [typed.strip()[:ANSWER_CHARS] if isinstance(typed, str) else ""]
-    return kept

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from interview.platform import journeys
-from interview.questions import basis_questions, basis_years, california_basis, state_agi
+from interview.questions import basis_questions, basis_years, california_basis, refused, state_agi
 from interview.questions import forms as questions
 from interview.questions.answers import to_session
 from interview.questions.answers_table import answer_rows
@@ -24,13 +24,9 @@ from interview.questions.conditions import (
     raw_answer,
     still_there,
 )
-from interview.questions.step_data import answer_only, refused_as_typed
+from interview.questions.step_data import answer_only
 from interview.questions.wording import wording_for
 from rules import current_law
-
-
-class HttpResponseSeeOther(HttpResponseRedirect):
-    status_code = 303  # the browser follows it with a GET, and keeps no POST in its history
 
 
 class CheckAnswersForm(forms.Form):
@@ -182,10 +178,11 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             # A future, skipped or unknown step: back to the first question not yet answered.
             return self._restart()
         self.storage.current_step = str(step)  # the URL names the step (nothing is stored)
-        refused = journeys.draft(request.session, self.journey, str(step))
-        if refused is not None:
+        kept = journeys.draft(request.session, self.journey, str(step))
+        if kept is not None:
             # The answer this step refused, as typed, with its error (Post/Redirect/Get).
-            return self.render(self.get_form(data=MultiValueDict(refused)))
+            form = self.get_form(data=MultiValueDict(kept["data"]))
+            return self.render(refused.shown_again(form, kept["errors"]))
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -205,15 +202,14 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
         return super().post(request, *args, **kwargs)
 
     def render(self, form: forms.Form | None = None, **kwargs: object) -> HttpResponse:
-        """A refused answer is never a POST's page: kept in the journey, it is shown by the
-        step's GET, so Back, Forward and reload show the question (and the error) again instead
-        of the browser's "Confirm Form Resubmission" (issue 20, item 9). Kept server-side: the
-        redirect's URL holds no answer."""
+        """A refused answer is never a POST's page: kept in the journey and shown by the step's
+        GET (interview.questions.refused), so Back shows the question, not a resubmission."""
         if self.request.method == "POST" and form is not None and form.is_bound:
+            typed, errors = refused.as_typed(form), refused.errors_of(form)
             journeys.save_draft(
-                self.request.session, self.journey, self.steps.current, refused_as_typed(form)
+                self.request.session, self.journey, self.steps.current, typed, errors
             )
-            return HttpResponseSeeOther(self.get_step_url(self.steps.current))
+            return refused.HttpResponseSeeOther(self.get_step_url(self.steps.current))
         return super().render(form, **kwargs)
 
     def get_form_step_data(self, form: forms.Form) -> dict[str, list[str]]:

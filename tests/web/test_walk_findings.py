@@ -58,6 +58,22 @@ def test_a_refused_answer_is_kept_bounded_and_only_for_its_own_step(client):
     assert "<title>Error:" not in client.get(step_url(client, "state")).content.decode()
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "5" + " " * 70 + "x",  # kept cut to "5" and spaces, which alone would read as $5
+        "\x1c",  # dropped by strip(), which alone would read as a blank
+    ],
+    ids=["cut-to-a-valid-amount", "control-character"],
+)
+def test_a_refused_answer_stays_refused_when_what_is_kept_would_pass(client, typed):
+    walk(client, ROTH_2016[:8])  # up to AGI, which may be left blank
+    data = {f"{PREFIX}-current_step": "agi", "agi-agi": typed}
+    assert client.post(step_url(client, "agi"), data).status_code == 303
+    for _visit in range(2):
+        assert "There is a problem" in client.get(step_url(client, "agi")).content.decode()
+
+
 # ---- item 11: a changed answer waiting on "Check your answers" ------------------------------
 
 
