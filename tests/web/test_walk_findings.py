@@ -171,6 +171,8 @@ def test_one_minute_is_said_in_the_singular(client, settings):
     page = client.get("/").content.decode()
     assert "deleted after 1 minute without activity" in page
     assert "1 minutes" not in page
+    assert "About 1 minute is left." in page  # the warning, 30 seconds before the end
     assert "1 minutes" not in client.get("/session-ended/").content.decode()
     settings.SESSION_COOKIE_AGE = 1800
-    assert "deleted after 30 minutes without" in client.get("/").content.decode()
+    page = client.get("/").content.decode()
+    assert "deleted after 30 minutes without" in page and "About 5 minutes are left." in page
