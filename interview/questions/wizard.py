@@ -148,6 +148,15 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
     # ---- the step guard formtools lacks ---------------------------------------------------
 
     def first_unanswered(self) -> str:
+        """The first question still open; worked out once per version of the stored answers
+        (the step guard and the step indicator both ask, as get_form_list does)."""
+        version = self.storage.version
+        if getattr(self, "_first_open_version", None) != version:
+            self._first_open = self._first_open_now()
+            self._first_open_version = version
+        return self._first_open
+
+    def _first_open_now(self) -> str:
         group = wording_for(raw_answer(self, "account_type")).key
         for step in self.get_form_list():
             if step == CHECK_STEP or self.storage.get_step_data(step) is None:
