@@ -139,7 +139,11 @@ def state_outcome(
             us = law.jurisdictions[FEDERAL]
             statements[:0] = _file_rules(us, _CONDITION_RULES[condition], year, facts, "reason")
     amounts = window = None
-    if status is StateStatus.DEDUCTIBLE:
+    # An unsettled period with a floor is worked as if the state allowed the loss: the amount
+    # it would come to, and the refund window for amending once the state says (issue 20).
+    if status is StateStatus.DEDUCTIBLE or (
+        status is StateStatus.NEEDS_REVIEW and period.floor_percent is not None
+    ):
         assert loss is not None
         federal_limit = federal_overall_limit(law.jurisdictions[FEDERAL], year)
         amounts = state_amounts(answers, jurisdiction, period, loss, federal_limit)
@@ -162,7 +166,7 @@ def state_outcome(
         status=status,
         reason=reason,
         loss=loss,
-        form_line=period.form_line if status is StateStatus.DEDUCTIBLE else "",
+        form_line=period.form_line if amounts is not None else "",
         statements=tuple(statements),
         asks_state_basis=state_basis,
         used_state_basis=bool(uses_state_basis),

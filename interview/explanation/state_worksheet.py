@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from interview.explanation.state_unsettled import counts_label, unsettled_headline
 from interview.formatting import money
 from rules import Determination, StateAmounts, StateStatus, current_law
 
@@ -65,12 +66,7 @@ def state_headline(d: Determination) -> str:
                 )
             return text
         case StateStatus.NEEDS_REVIEW:
-            return (
-                _(
-                    "%(state)s: not settled for %(year)s. The sources do not give a clear answer (see below); ask a tax professional who prepares %(state)s returns."
-                )
-                % facts
-            )
+            return unsettled_headline(d)
     if s.reason == "not_fully_liquidated":
         if s.if_paid_out is StateStatus.DEDUCTIBLE:
             return (
@@ -195,7 +191,7 @@ def state_worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
     lines += state_limits
     lines.append(
         WorksheetLine(
-            _("Counts on your %(state)s return") % {"state": s.name},
+            counts_label(s),
             amounts.counts,
             s.form_line,
         )
@@ -257,16 +253,16 @@ def _limit_lines(d: Determination, amounts: StateAmounts) -> tuple[list[Workshee
 def state_next_steps(d: Determination) -> tuple[str, ...]:
     s = d.state
     facts = {"state": s.name, "year": d.answers.tax_year, "line": s.form_line}
-    if s.status is StateStatus.NEEDS_REVIEW:
-        return (
-            _("Ask a tax professional who prepares %(state)s returns about the state answer.")
-            % facts,
-        )
-    if s.status is not StateStatus.DEDUCTIBLE:
-        return ()
     out = []
     amounts = s.amounts
-    if amounts is not None and amounts.counts is not None and amounts.counts == 0:
+    if s.status is StateStatus.NEEDS_REVIEW:
+        out.append(
+            _("Ask a tax professional who prepares %(state)s returns about the state answer.")
+            % facts
+        )
+    elif s.status is not StateStatus.DEDUCTIBLE:
+        return ()
+    elif amounts is not None and amounts.counts is not None and amounts.counts == 0:
         out.append(_("There is nothing to claim on your %(state)s return.") % facts)
     else:
         out.append(
