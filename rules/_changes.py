@@ -63,7 +63,9 @@ def what_would_change(
         out.append(_try("receive_less", d, law, today, total_distributions=a.basis - ONE))
     federal_floor = f.deductible and (f.floor is None or f.floor > 0)
     amounts = s.amounts
-    state_floor = amounts is not None and amounts.floor_percent is not None
+    # An unsettled state's worksheet is only "if it allows it": no advice to lower AGI for it.
+    state_floor = s.status is StateStatus.DEDUCTIBLE and amounts is not None
+    state_floor = state_floor and amounts.floor_percent is not None  # type: ignore[union-attr]
     state_floor = state_floor and (amounts.floor is None or amounts.floor > 0)  # type: ignore[union-attr]
     if federal_floor or state_floor:
         out.append(Change("agi_floor", federal=federal_floor, state=state_floor))

@@ -41,3 +41,9 @@ def test_montana_2019_says_the_refund_window_has_likely_passed(api):
     assert "Montana Department of Revenue" in " ".join(s["text"] for s in state["explanation"])
     steps = " ".join(answer["next_steps"])
     assert "has likely passed" in steps and "April 15, 2023" in steps
+
+
+def test_no_advice_to_lower_agi_for_a_state_that_has_not_said(api):
+    """The 'lower AGI' change speaks of a floor that applies; Georgia's applies only if allowed."""
+    steps = " ".join(api(body()).json()["what_would_change"] or [])
+    assert "2% floor on your Georgia return" not in steps
