@@ -93,9 +93,20 @@ def response_schemas() -> Schema:
                 "year": {"type": "integer"},
                 "added": MONEY,
                 "taken_out": MONEY,
-                "basis_used": {**MONEY, "description": "The part of taken_out that was basis."},
+                "value_at_year_end": {
+                    **MONEY,
+                    "description": "As sent (traditional, SEP and SIMPLE IRAs); left out when "
+                    "not sent.",
+                },
+                "basis_used": {
+                    **MONEY,
+                    "description": "The part of taken_out that was basis: traditional IRAs, "
+                    "taken_out × basis ÷ (value_at_year_end + taken_out), at most taken_out "
+                    "(Form 8606 lines 6 to 13); Roth IRAs, taken_out up to the basis left.",
+                },
                 "basis_after": {**MONEY, "description": "The basis left at the end of the year."},
-            }
+            },
+            optional=("value_at_year_end",),
         ),
         "StateBasisWorksheetResult": obj(
             {

@@ -6,7 +6,12 @@ from collections.abc import Iterable, Mapping
 
 from interview.explanation.explain import Explanation, Sentence
 from interview.explanation.presentation import Presentation
-from interview.explanation.record import answers_json, state_worksheet_figures, worksheet_figures
+from interview.explanation.record import (
+    answers_json,
+    earlier_year_figures,
+    state_worksheet_figures,
+    worksheet_figures,
+)
 from interview.explanation.state_worksheet import WorksheetLine
 from interview.formatting import decimal_string
 from rules import BasisWorksheet, Citation, Determination, RefundWindow
@@ -46,9 +51,7 @@ def _earlier_years_worked(worksheet: BasisWorksheet | None) -> list[dict[str, ob
         return None
     return [
         {
-            "year": y.year,
-            "added": decimal_string(y.added),
-            "taken_out": decimal_string(y.taken_out),
+            **earlier_year_figures(y),
             "basis_used": decimal_string(y.basis_used),
             "basis_after": decimal_string(y.basis_after),
         }

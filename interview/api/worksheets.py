@@ -44,11 +44,25 @@ class EarlierYearForm(forms.Form):
     taken_out = MoneyField(
         required=False,
         help_text=_(
-            "Traditional IRAs: the nontaxable part of the year's payouts and conversions (Form "
-            "8606 lines 11 and 13). Roth IRAs: payouts, and contributions returned or "
-            "recharacterized. 0 if left out."
+            "Traditional IRAs: everything taken out that year, payouts and conversions (Form "
+            "8606 lines 7 and 8), however it was reported; the basis it used is worked out from "
+            "value_at_year_end. Roth IRAs: payouts, and contributions returned or "
+            "recharacterized; they use up basis first. 0 if left out."
         ),
         example="1,000",
+    )
+    # Added for issue 20 (item 4); without it taken_out counts as basis up to the basis left,
+    # which is what clients that sent the nontaxable part (lines 11 and 13) meant.
+    value_at_year_end = MoneyField(
+        required=False,
+        help_text=_(
+            "Traditional, SEP and SIMPLE IRAs, in a year with taken_out: the value of all of "
+            "them on December 31, rollovers outstanding included (Form 8606 line 6). The basis "
+            "used is then taken_out × basis ÷ (value_at_year_end + taken_out), at most all of "
+            "taken_out (Form 8606 lines 9 to 13). 0 if left out: everything was taken out, so "
+            "taken_out uses up basis up to the basis left. Not for Roth IRAs."
+        ),
+        example="40,000",
     )
 
 
@@ -201,10 +215,23 @@ def check_basis_worksheet(form: forms.Form, data: dict[str, object]) -> None:
                 "inherited IRA or a plan send basis_before_year."
             )
             _error(form, "basis_worksheet", message, "invalid")
+        _check_values(form, kind, worksheet["earlier_years"])
         first = basis_years.first_possible_year(str(kind))
         _check_years(
             form, "basis_worksheet", worksheet["earlier_years"], first, data.get("tax_year")
         )
+
+
+def _check_values(form: forms.Form, kind: object, items: object) -> None:
+    """value_at_year_end shares a payout between basis and earnings: traditional IRAs only."""
+    if kind in CONVERTIBLE or not isinstance(items, list):
+        return
+    if any(isinstance(i, Mapping) and i.get("value_at_year_end") is not None for i in items):
+        message = _(
+            "value_at_year_end is for traditional, SEP and SIMPLE IRAs: a Roth IRA's payouts "
+            "use up contributions first, whatever is left in it."
+        )
+        _error(form, "basis_worksheet", message, "invalid")
 
 
 def _not_a_conversion(kind: str, inherited: bool) -> str:

@@ -7,13 +7,13 @@ traditional IRAs, Part III for Roth IRAs) and Form 1099-R for plans. Page, PDF a
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
 from interview.explanation.state_worksheet import WorksheetLine
 from interview.formatting import money
-from rules import AccountGroup, AccountType, BasisWorksheet, Determination
+from rules import AccountGroup, AccountType, BasisWorksheet, Determination, EarlierYear
 
 ZERO = Decimal(0)
 UNSETTLED = "lost_before_conversion_unsettled"
@@ -149,12 +149,14 @@ def _parts(worksheet: BasisWorksheet, group: AccountGroup) -> list[WorksheetLine
         if y.taken_out:
             beyond = y.beyond_basis
             note = (
-                _("%(used)s of the %(taken)s taken out; the rest was earnings, not basis")
-                % {"used": money(y.basis_used), "taken": money(y.taken_out)}
-                if beyond
-                else _("payouts, and contributions returned or recharacterized")
+                (
+                    _("%(used)s of the %(taken)s taken out; the rest was earnings, not basis")
+                    % {"used": money(y.basis_used), "taken": money(y.taken_out)}
+                    if beyond
+                    else _("payouts, and contributions returned or recharacterized")
+                )
                 if roth
-                else _("Form 8606, lines 11 and 13, of that year")
+                else _share_note(y)
             )
             lines.append(
                 WorksheetLine(
@@ -166,6 +168,41 @@ def _parts(worksheet: BasisWorksheet, group: AccountGroup) -> list[WorksheetLine
                 )
             )
     return lines
+
+
+def _share_note(y: EarlierYear) -> str:
+    """What a traditional IRA withdrawal did to the basis, in the Form 8606 share (lines 6-13):
+    said in figures, since a person without Form 8606 never saw that share worked out."""
+    facts = {
+        "basis": money(y.basis_before_payout),
+        "whole": money(y.whole),
+        "value": money(y.value_at_year_end or ZERO),
+        "year": y.year,
+        "taken": money(y.taken_out),
+        "used": money(y.basis_used),
+    }
+    if not y.value_at_year_end:
+        return (
+            _(
+                "nothing was left in your IRAs at the end of %(year)s, so the %(taken)s taken out "
+                "was your basis up to the %(basis)s there was (Form 8606, lines 6 to 13)"
+            )
+            % facts
+        )
+    if y.basis_used == y.taken_out:
+        return (
+            _(
+                "your basis of %(basis)s was at least all your IRAs held (%(whole)s), so all of "
+                "the %(taken)s came back tax-free (Form 8606, lines 6 to 13)"
+            )
+            % facts
+        )
+    share = (y.basis_before_payout / y.whole).quantize(Decimal("0.001"), ROUND_HALF_UP)
+    return _(
+        "basis %(basis)s ÷ %(whole)s (worth %(value)s at the end of %(year)s + %(taken)s "
+        "taken out) = %(share)s: %(used)s of the %(taken)s was your own after-tax money; the "
+        "rest was taxable (Form 8606, lines 6 to 13)"
+    ) % {**facts, "share": share}
 
 
 def needs_review(d: Determination) -> bool:

@@ -12,7 +12,7 @@ import json
 
 from interview.formatting import decimal_string
 from interview.questions.answers import WORKSHEET_FIELDS
-from rules import Answers, BasisWorksheet, Determination, StateBasisWorksheet
+from rules import Answers, BasisWorksheet, Determination, EarlierYear, StateBasisWorksheet
 
 
 def check_code(d: Determination) -> str:
@@ -50,10 +50,20 @@ def worksheet_figures(worksheet: BasisWorksheet | None) -> dict[str, object] | N
     figures: dict[str, object] = {
         name: decimal_string(getattr(worksheet, name)) for name in WORKSHEET_FIELDS
     }
-    figures["earlier_years"] = [
-        {"year": y.year, "added": decimal_string(y.added), "taken_out": decimal_string(y.taken_out)}
-        for y in worksheet.earlier_years
-    ] or None
+    figures["earlier_years"] = [earlier_year_figures(y) for y in worksheet.earlier_years] or None
+    return figures
+
+
+def earlier_year_figures(y: EarlierYear) -> dict[str, object]:
+    """One earlier year as given; the year-end value only when given (traditional IRAs, issue
+    20), so the record, and the check code, of an answer without it stays as it was."""
+    figures: dict[str, object] = {
+        "year": y.year,
+        "added": decimal_string(y.added),
+        "taken_out": decimal_string(y.taken_out),
+    }
+    if y.value_at_year_end is not None:
+        figures["value_at_year_end"] = decimal_string(y.value_at_year_end)
     return figures
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from interview.questions import california_basis
+from interview.questions import basis_years, california_basis
 from interview.questions.forms import NO, NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
 from interview.questions.year_table import figures_by_year
 from rules import (
@@ -40,8 +40,9 @@ WORKSHEET_FIELDS = (
     "converted_in_year",
 )
 STILL_THERE = (NO, ROLLED_OVER)
-# A year's two figures when the basis from earlier years is added up (basis_years.py).
-YEAR_KEY = re.compile(r"^ws_y(?P<year>\d{4})_(?P<side>in|out)$")
+# A year's figures (three for traditional IRAs) when the basis from earlier years is added up
+# (basis_years.py).
+YEAR_KEY = re.compile(r"^ws_y(?P<year>\d{4})_(?P<side>in|out|value)$")
 MONEY_FIELDS = (
     "basis",
     "total_distributions",
@@ -128,11 +129,18 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
 
 
 def _earlier_years(stored: Mapping[str, object]) -> tuple[EarlierYear, ...]:
-    """The years the user filled in (a year left all blank is left out), worked out in order."""
+    """The years the user filled in (a year left all blank is left out), worked out in order.
+
+    Traditional IRAs: a payout uses up basis in the Form 8606 share of the year-end value."""
     zero = Decimal(0)
     return basis_by_year(
-        EarlierYear(year, f.get("in", zero), f.get("out", zero))
-        for year, f in figures_by_year(stored, YEAR_KEY, _decimal).items()
+        (
+            EarlierYear(
+                year, f.get("in", zero), f.get("out", zero), value_at_year_end=f.get("value")
+            )
+            for year, f in figures_by_year(stored, YEAR_KEY, _decimal).items()
+        ),
+        pro_rata=stored.get("account_type") in basis_years.TRADITIONAL_TYPES,
     )
 
 
@@ -153,7 +161,8 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
 
     With a basis_worksheet, basis = before + added and total received = paid out + converted.
     """
-    worksheet = worksheet_from(cleaned.get("basis_worksheet"))
+    pro_rata = cleaned["account_type"] in basis_years.TRADITIONAL_TYPES
+    worksheet = worksheet_from(cleaned.get("basis_worksheet"), pro_rata=pro_rata)
     basis = worksheet.basis if worksheet else cleaned["basis"]
     received = worksheet.received if worksheet else cleaned.get("total_distributions")
     state_worksheet = state_worksheet_from(cleaned.get("state_basis_worksheet"))
@@ -183,15 +192,26 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
     )
 
 
-def worksheet_from(cleaned: object) -> BasisWorksheet | None:
-    """The worksheet's four figures (each 0 when left out), or None when none was sent."""
+def worksheet_from(cleaned: object, *, pro_rata: bool = True) -> BasisWorksheet | None:
+    """The worksheet's four figures (each 0 when left out), or None when none was sent.
+
+    pro_rata: traditional, SEP and SIMPLE IRAs, whose earlier payouts use up basis in the Form
+    8606 share (rules.basis_by_year)."""
     if not isinstance(cleaned, Mapping):
         return None
     figures = {name: cleaned.get(name) or Decimal(0) for name in WORKSHEET_FIELDS}
     sent = cleaned.get("earlier_years") or ()
     years = basis_by_year(
-        EarlierYear(int(y["year"]), y.get("added") or Decimal(0), y.get("taken_out") or Decimal(0))
-        for y in sent  # type: ignore[attr-defined]
+        (
+            EarlierYear(
+                int(y["year"]),
+                y.get("added") or Decimal(0),
+                y.get("taken_out") or Decimal(0),
+                value_at_year_end=y.get("value_at_year_end"),
+            )
+            for y in sent  # type: ignore[attr-defined]
+        ),
+        pro_rata=pro_rata,
     )
     if years:
         figures["basis_before_year"] = years[-1].basis_after

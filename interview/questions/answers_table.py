@@ -101,7 +101,8 @@ def _years_row(answers: Mapping[str, object], step: str, change_url: str) -> lis
     years = set()
     for name, value in answers.items():
         match = key.match(name)
-        if match and value not in (None, ""):
+        # A year-end value (traditional IRAs) is a balance, not a flow: adding them up says nothing.
+        if match and value not in (None, "") and match["side"] != "value":
             totals[match["side"] in ("out", "state")] += Decimal(str(value))
             years.add(int(match["year"]))
     if not years:

@@ -3,7 +3,8 @@
 Two pages, asked when the basis from earlier years is left blank: the first year after-tax money
 went in, then one row per year up to the year before the last one, each with what went in and
 what came out. rules.basis_by_year adds them up (basis never below zero, so a Roth payout of
-earnings does not use up later contributions). Traditional and Roth IRAs only: an inherited IRA
+earnings does not use up later contributions; a traditional IRA payout uses up basis in the Form
+8606 share, for which the table asks what the IRAs were worth at the end of the year). Traditional and Roth IRAs only: an inherited IRA
 takes the basis of the person who died, a plan's statement has its after-tax money.
 """
 
@@ -32,6 +33,7 @@ class _Words:
     hint: Promise
     put_in: Promise  # column heading
     taken_out: Promise
+    value: Promise | None = None  # traditional IRAs: worth at year end (Form 8606 line 6)
 
 
 _TRADITIONAL = _Words(
@@ -43,12 +45,18 @@ _TRADITIONAL = _Words(
     _("Your basis, year by year"),
     _(
         "For each year: the contributions you did not deduct (Form 5498, box 1, less what your "
-        "return deducted; Form 8606, line 1, if you filed one), and the part of that year's "
-        "payouts and conversions that was not taxed (Form 8606, lines 11 and 13 of that year). "
-        "Leave a box blank for none. Only know a total? Put it in the first year."
+        "return deducted; Form 8606, line 1, if you filed one). Everything you took out or "
+        "converted to a Roth IRA, even if you paid tax on all of it (Form 1099-R, box 1; leave "
+        "out money you rolled over to another IRA or plan). And in a year you took money out, "
+        "what all your traditional, SEP and SIMPLE IRAs were worth on December 31 (Form 5498, "
+        "box 5, of each; add money taken out late in the year and rolled over early the next). "
+        "Part of each withdrawal was your own after-tax money: we work it out as Form 8606 "
+        "does. A blank worth counts as 0, as if you took everything out, which uses up the "
+        "most. Leave other boxes blank for none. Only know a total? Put it in the first year."
     ),
     _("Contributed, not deducted"),
-    _("Came back tax-free"),
+    _("Taken out"),
+    _("Worth at year end"),
 )
 _ROTH = _Words(
     _("In which year did you first put money into a Roth IRA?"),
@@ -133,7 +141,8 @@ class FirstYearForm(StepForm):
 
 
 class EarlierYearsForm(YearTableForm):
-    """One row per earlier year: what went in and what came out; a blank box is none."""
+    """One row per earlier year: what went in and what came out (traditional IRAs: and what
+    all of them were worth at the end of the year); a blank box is none."""
 
     stored_prefix = "ws_"
 
@@ -147,5 +156,9 @@ class EarlierYearsForm(YearTableForm):
     ) -> None:
         years = list(range(first_year, tax_year)) if first_year and tax_year else []
         words = words_for(account_type)
-        text = TableWords(words.title, words.hint, (words.put_in, words.taken_out))
+        headings = (words.put_in, words.taken_out)
+        if words.value is not None:  # traditional IRAs: the Form 8606 share needs the worth
+            self.columns = ("in", "out", "value")
+            headings += (words.value,)
+        text = TableWords(words.title, words.hint, headings)
         super().__init__(*args, account_type=account_type, text=text, groups=[(None, years)], **kw)

@@ -1,4 +1,4 @@
-"""A question page that is a table: one row per year, two amounts each, a blank box for none.
+"""A question page that is a table: one row per year, two or three amounts, a blank box for none.
 
 Used for the basis from earlier years (basis_years.py) and California's basis by year
 (california_basis.py). Rows may come in groups under a heading (the years a rule covered). The
@@ -26,7 +26,7 @@ from interview.questions.step_form import FixedHiddenInput, StepForm
 @dataclass(frozen=True)
 class YearRow:
     year: int
-    fields: tuple[BoundField, BoundField]
+    fields: tuple[BoundField, ...]
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,14 @@ class YearGroup:
 class TableWords:
     title: Promise
     hint: Promise
-    headings: tuple[Promise, Promise]  # the two amount columns
+    headings: tuple[Promise, ...]  # the amount columns, one per entry of the form's `columns`
 
 
 class YearTableForm(StepForm):
     """Subclasses set `columns` (field suffixes), `stored_prefix`, and give words and groups."""
 
     is_year_table = True  # question.html draws it with partials/_years_table.html
-    columns: tuple[str, str] = ("in", "out")
+    columns: tuple[str, ...] = ("in", "out")
     stored_prefix = ""  # the stored answers' names: f"{stored_prefix}y{year}_{column}"
 
     def __init__(

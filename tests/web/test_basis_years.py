@@ -69,9 +69,7 @@ def test_a_traditional_basis_is_contributions_less_what_came_back_tax_free(clien
     answer(client, "ws_converted", "")
     answer(client, "age", "60")
     check = client.get(step_url(client, "check")).content.decode()
-    assert (
-        "Contributed, not deducted: $10,500. Came back tax-free: $1,200. Years 2010–2018." in check
-    )
+    assert "Contributed, not deducted: $10,500. Taken out: $1,200. Years 2010–2018." in check
     page = confirm(client).content.decode()
     # 5,000 + 5,500 − 1,200 = 9,300 (line 2); 9,300 − 9,000 = 300 left on line 14.
     assert "Less basis that came back tax-free in 2018" in page
