@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.web.test_pdf import pdf_text
 from tests.web.test_state_answers import body as state_answers_body
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,11 @@ def test_no_advice_to_lower_agi_for_a_state_that_has_not_said(api):
     """The 'lower AGI' change speaks of a floor that applies; Georgia's applies only if allowed."""
     steps = " ".join(api(body()).json()["what_would_change"] or [])
     assert "2% floor on your Georgia return" not in steps
+
+
+def test_the_pdf_labels_the_amount_as_if_allowed_too(api):
+    response = api(body(), path="/api/v1/summary.pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "If Georgia allows it, $8,000 would count on your Georgia return" in text
+    assert "Would count on your Georgia return if Georgia allows it $8,000" in text
