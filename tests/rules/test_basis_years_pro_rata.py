@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rules import AccountType, Answers, BasisWorksheet, EarlierYear, basis_by_year, determine
 
@@ -116,3 +118,29 @@ def test_the_issue_example_makes_a_later_loss_of_9600_not_17000():
         basis_worksheet=worksheet,
     )
     assert determine(answers).federal.loss == D(9600)
+
+
+money = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
+years = st.lists(
+    st.builds(
+        EarlierYear,
+        st.integers(1987, 2025),
+        money,
+        money,
+        value_at_year_end=st.one_of(st.none(), money),
+    ),
+    max_size=8,
+    unique_by=lambda y: y.year,
+)
+
+
+@given(years)
+def test_the_share_never_uses_more_than_was_taken_out_nor_more_than_the_basis(given_years):
+    worked = basis_by_year(given_years)
+    for y in worked:
+        assert 0 <= y.basis_used <= min(y.taken_out, y.basis_before_payout)
+        assert y.basis_after >= 0
+    # Sharing leaves at least the basis that contributions-first ordering leaves.
+    ordered = basis_by_year(given_years, pro_rata=False)
+    final = worked[-1].basis_after if worked else D(0)
+    assert final >= (ordered[-1].basis_after if ordered else D(0))
