@@ -7,6 +7,8 @@ withdrawal uses up basis in the Form 8606 share, worked by hand from its lines 6
 
 from __future__ import annotations
 
+from .test_pdf import pdf_text
+
 TRADITIONAL_2016 = {
     "account_type": "traditional_ira",
     "tax_year": 2016,
@@ -60,3 +62,10 @@ def test_the_openapi_documents_the_new_field(client):
     schema = client.get("/api/v1/openapi.json").json()
     text = str(schema)
     assert "value_at_year_end" in text and "Form 8606 line 6" in text
+
+
+def test_the_pdf_says_the_share_too(api):
+    response = api(TRADITIONAL_2016, path="/api/v1/summary.pdf")
+    text = pdf_text(response.content)
+    assert "$7,400 of the $10,000 was your own after-tax money" in text
+    assert "$29,600" in text and "$9,600" in text
