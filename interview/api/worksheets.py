@@ -99,7 +99,8 @@ class BasisWorksheetForm(forms.Form):
         required=False,
         help_text=_(
             "Traditional, SEP and SIMPLE IRAs only: converted to a Roth IRA that year "
-            "(Form 8606 line 8); counts as paid out."
+            "(Form 8606 line 8); counts as paid out. Plan money moved to a Roth IRA is a "
+            "rollover, not a payment: leave it out, and send rolled_over if all of it went."
         ),
         example="6,800",
     )

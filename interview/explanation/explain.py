@@ -45,6 +45,7 @@ class Explanation:
     rules_version: str
     heading: str  # what the year means: "tax year 2020", or "if paid out in 2026" (open_accounts)
     title: str  # the PDF's title, the year worded as in the heading
+    when: str  # the year alone, as the heading means it: "tax year 2020", "if paid out in 2026"
     federal_headline: str
     state_headline: str
     federal: tuple[Sentence, ...]
@@ -280,6 +281,7 @@ def explain(d: Determination, unsure: Iterable[str] = ()) -> Explanation:
         rules_version=d.rules_version,
         heading=open_accounts.heading(d.answers),
         title=open_accounts.title(d),
+        when=open_accounts.when(d.answers),
         federal_headline=assumed_headline(federal_headline(d), unsure),
         state_headline=state_headline(d),
         federal=_sentences(d.federal.statements),

@@ -23,21 +23,25 @@ def heading(answers: Answers) -> str:
     return _("Your answer if the last of the money is paid out in %(year)s") % facts
 
 
+def when(answers: Answers) -> str:
+    """The year as the heading means it, in a few words: "tax year 2016", "if paid out in 2026"."""
+    facts = {"year": answers.tax_year}
+    if answers.fully_liquidated:
+        return _("tax year %(year)s") % facts
+    if answers.account_type == AccountType.TAXABLE_BROKERAGE:
+        return _("if sold in %(year)s") % facts
+    return _("if paid out in %(year)s") % facts
+
+
 def title(d: Determination) -> str:
     """The PDF's title: the year as the heading means it, and the state where there is one."""
-    facts = {"year": d.answers.tax_year}
-    if d.answers.fully_liquidated:
-        when = _("tax year %(year)s") % facts
-    elif d.answers.account_type == AccountType.TAXABLE_BROKERAGE:
-        when = _("if sold in %(year)s") % facts
-    else:
-        when = _("if paid out in %(year)s") % facts
+    year_words = when(d.answers)
     if d.state.code:
         return _("Retirement account loss: %(when)s, %(state)s") % {
-            "when": when,
+            "when": year_words,
             "state": d.state.name,
         }
-    return _("Retirement account loss: %(when)s") % {"when": when}
+    return _("Retirement account loss: %(when)s") % {"when": year_words}
 
 
 def _other_situations(answers: Answers) -> list[str]:

@@ -111,3 +111,21 @@ def test_the_pdf_of_an_open_account_is_titled_for_a_payout_not_a_tax_year(client
     year = datetime.date.today().year
     assert f"Retirement account loss: if paid out in {year}, California" in text
     assert "tax year" not in text.split("Why: federal")[0]
+
+
+def test_the_pdfs_running_client_line_words_the_year_as_the_heading_does(api):
+    """Every page's margin names the client and the year: for money still there, the year it
+    would be paid out, never "tax year" (issue 20, item 10: the line the PDF title fix missed)."""
+    from .test_pdf import pages_of, squeezed
+
+    body = {
+        "account_type": "traditional_ira",
+        "tax_year": 2026,
+        "state": "CA",
+        "basis": "30000",
+        "fully_liquidated": False,
+        "preparer": {"client": "Client 0427"},
+    }
+    pages = pages_of(api(body, path="/api/v1/summary.pdf").content)
+    assert all(squeezed("For Client 0427 · if paid out in 2026, CA") in page for page in pages)
+    assert not any(squeezed("For Client 0427 · tax year") in page for page in pages)
