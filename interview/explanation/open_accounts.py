@@ -13,24 +13,36 @@ from django.utils.translation import gettext as _
 from rules import AccountType, Answers, Determination
 
 
+def _worded(answers: Answers, paid_out: str, sold: str, still_there: str) -> str:
+    """One of three wordings of the year: paid out (a tax year), investments not yet sold, or
+    money still in the accounts; each template takes %(year)s."""
+    if answers.fully_liquidated:
+        template = paid_out
+    elif answers.account_type == AccountType.TAXABLE_BROKERAGE:
+        template = sold
+    else:
+        template = still_there
+    return template % {"year": answers.tax_year}
+
+
 def heading(answers: Answers) -> str:
     """The result's heading: what the year means for these answers."""
-    facts = {"year": answers.tax_year}
-    if answers.fully_liquidated:
-        return _("Your answer for tax year %(year)s") % facts
-    if answers.account_type == AccountType.TAXABLE_BROKERAGE:
-        return _("Your answer if you sell in %(year)s") % facts
-    return _("Your answer if the last of the money is paid out in %(year)s") % facts
+    return _worded(
+        answers,
+        _("Your answer for tax year %(year)s"),
+        _("Your answer if you sell in %(year)s"),
+        _("Your answer if the last of the money is paid out in %(year)s"),
+    )
 
 
 def when(answers: Answers) -> str:
     """The year as the heading means it, in a few words: "tax year 2016", "if paid out in 2026"."""
-    facts = {"year": answers.tax_year}
-    if answers.fully_liquidated:
-        return _("tax year %(year)s") % facts
-    if answers.account_type == AccountType.TAXABLE_BROKERAGE:
-        return _("if sold in %(year)s") % facts
-    return _("if paid out in %(year)s") % facts
+    return _worded(
+        answers,
+        _("tax year %(year)s"),
+        _("if sold in %(year)s"),
+        _("if paid out in %(year)s"),
+    )
 
 
 def title(d: Determination) -> str:
