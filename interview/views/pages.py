@@ -67,8 +67,18 @@ def _missing(request: HttpRequest, key: str) -> HttpResponse:
     return redirect(journeys.ended(request.session))
 
 
+def _printed_client(form: PreparerForm) -> str:
+    """The client name sent in the preparer's form, for this page's print stamp only (issue 20,
+    item 12: without scripts nothing else can put it there). Cleaned field by field, so a
+    refused note does not lose a good name; never kept."""
+    if not form.is_bound:
+        return ""
+    form.is_valid()
+    return form.cleaned_data.get("client", "")
+
+
 def _result_page(request: HttpRequest, p: Presentation, key: str, form: PreparerForm, status=200):
-    context = {"p": p, "preparer_form": form, "key": key}
+    context = {"p": p, "preparer_form": form, "key": key, "printed_client": _printed_client(form)}
     if journeys.change_waiting(request.session, key):
         # A changed answer not yet confirmed (here or in another tab): these figures are the
         # confirmed answers', and the page says so (issue 20, item 11).
@@ -106,6 +116,8 @@ def result_pdf(request: HttpRequest, key: str) -> HttpResponse:
         if not form.is_valid():
             return _result_page(request, p, key, form, status=400)
         preparer = {name: value for name, value in form.cleaned_data.items() if value}
+        if request.POST.get("show") == "page":  # the page again, its stamp naming the client
+            return _result_page(request, p, key, form)
     if preparer:  # printed on this PDF only: never kept
         return pdf.pdf_response(p, pdf.render(p, preparer), preparer)
     return pdf.pdf_response(p, _kept_or_rendered(request, p))
