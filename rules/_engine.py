@@ -7,6 +7,7 @@ import datetime
 from ._federal import federal_outcome
 from ._law import Law, current_law
 from ._model import Answers, Determination
+from ._planner import closing_plan
 from ._states import state_outcome
 
 
@@ -21,7 +22,10 @@ def determine(
     law = law or current_law()
     federal = federal_outcome(answers, law)
     state = state_outcome(answers, federal, law, today)  # today only where a refund is due
-    return Determination(answers=answers, rules_version=law.version, federal=federal, state=state)
+    plan = closing_plan(answers, law) if answers.plan is not None else None
+    return Determination(
+        answers=answers, rules_version=law.version, federal=federal, state=state, closing_plan=plan
+    )
 
 
 def rules_version() -> str:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ._basis_years import EarlierYear
+from ._planner_model import ClosingPlan, PlanFigures
 from ._state_basis_years import StateBasisWorksheet
 
 
@@ -138,6 +139,9 @@ class Answers:
     basis_worksheet: BasisWorksheet | None = None
     # Where state_basis was worked out year by year (California): the years and what came back.
     state_basis_worksheet: StateBasisWorksheet | None = None
+    # Accounts still open: what they are worth now and the planner's other figures (issue 21).
+    # age_at_distribution is then the age now.
+    plan: PlanFigures | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +266,8 @@ class Determination:
     rules_version: str
     federal: FederalOutcome
     state: StateOutcome
+    # Accounts still open with their value given: closing them all this year against keeping them.
+    closing_plan: ClosingPlan | None = None
 
     @property
     def citations(self) -> tuple[Citation, ...]:
