@@ -10,9 +10,10 @@ PORT ?= 8000
 # Debian packages the tests need: a browser for Playwright, pdftoppm for PDF page images,
 # the Pango stack WeasyPrint draws with, and the store and proxy of the cluster test (which
 # `make serve` runs too: nginx in front of gunicorn), and PostgreSQL, which `make test` runs the
-# database tests on as well.
+# database tests on as well. GNU gettext (msgmerge, msgfmt) makes and compiles the Spanish catalogs
+# (makemessages, compilemessages, `manage.py law --messages`); the compiled .mo files are committed.
 APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
-	redis-server nginx postgresql
+	redis-server nginx postgresql gettext
 
 .PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))

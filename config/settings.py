@@ -238,7 +238,8 @@ PERMISSIONS_POLICY = (
 
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The pages' catalog, then the law's (made from rules/law/*.toml by `manage.py law --messages`).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "rules" / "law" / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
