@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from interview.formatting import money
 from rules import Determination, current_law
@@ -103,10 +104,15 @@ class Bar:
 
 
 # Name and colour of each federal regime (USWDS palette: blue, gold and gray tints).
+# The names are marked here for the catalog and translated where the picture is drawn.
 _REGIME_NAMES = {
-    "allowed_misc_itemized": ("Deductible, 2% floor", "#d9e8f6"),
-    "suspended_2018_2025": ("Suspended", "#f1e5cd"),
-    "repealed_2026_onward": ("Permanently disallowed", "#e6e6e6"),
+    # Translators: a short label in the timeline picture (two lines of about 11 letters).
+    # xgettext:no-python-format
+    "allowed_misc_itemized": (gettext_noop("Deductible, 2% floor"), "#d9e8f6"),
+    # Translators: a short label in the timeline picture: the loss is not deductible 2018-2025.
+    "suspended_2018_2025": (gettext_noop("Suspended"), "#f1e5cd"),
+    # Translators: a short label in the timeline picture: never deductible again from 2026.
+    "repealed_2026_onward": (gettext_noop("Permanently disallowed"), "#e6e6e6"),
 }
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from interview.explanation.state_unsettled import counts_label, unsettled_headline
 from interview.formatting import money
@@ -271,7 +271,10 @@ def state_next_steps(d: Determination) -> tuple[str, ...]:
         )
     window = s.refund_window
     if window is not None:
-        facts |= {"deadline": date_format(window.deadline, "F j, Y"), "years": window.years}
+        # Translators: a deadline in Django's date format letters (F: the month's name, j: the
+        # day, Y: the year), like "April 15, 2027"; a backslash keeps a letter as a letter.
+        written = pgettext("refund deadline", "F j, Y")
+        facts |= {"deadline": date_format(window.deadline, written), "years": window.years}
         # gettext's plural forms take a whole number: 3.5 years counts as 4 (plural).
         count = math.ceil(window.years)
         if window.likely_passed:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 from interview.explanation.presentation import Presentation
 from interview.explanation.record import answers_json
@@ -164,7 +164,10 @@ def _slug(text: str, keep_unicode: bool) -> str:
 
 def file_name(d: Determination, client: str = "") -> tuple[str, str]:
     """`retirement-loss-check-<year>-<STATE>[-<client>].pdf`: an ASCII name and a Unicode one."""
-    stem = f"retirement-loss-check-{d.answers.tax_year}-{_slug(d.answers.state, False).upper()}"
+    # Translators: the start of the PDF's file name: lowercase letters without accents and
+    # hyphens only (no spaces), like "retirement-loss-check".
+    product = _slug(pgettext("PDF file name", "retirement-loss-check"), False).lower()
+    stem = f"{product}-{d.answers.tax_year}-{_slug(d.answers.state, False).upper()}"
     names = []
     for keep_unicode in (False, True):
         client_slug = _slug(client, keep_unicode)
