@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from interview.explanation.law_words import law_text
 from interview.explanation.state_unsettled import counts_label, unsettled_headline
 from interview.formatting import money
 from rules import Determination, StateAmounts, StateStatus, current_law
@@ -232,7 +233,7 @@ def _limit_lines(d: Determination, amounts: StateAmounts) -> tuple[list[Workshee
     lines: list[WorksheetLine] = []
     for limit_id, cut in amounts.limit_steps:
         limit = law.limit_for(limit_id, d.answers.tax_year)
-        label = limit.label if limit is not None and limit.label else ""
+        label = law_text(limit.label) if limit is not None else ""
         if cut is not None:
             note = _("see the limit below")
         elif amounts.needs_filing_status or amounts.agi is None:

@@ -52,7 +52,7 @@ def _tables(data: dict) -> Iterator[tuple[str, dict]]:
             yield f"{kind}.{table.get('id') or i}", table
 
 
-def law_messages(directory: Path = LAW_DIR) -> dict[str, list[str]]:
+def law_messages(directory: Path) -> dict[str, list[str]]:
     """Every shown English text of the law files -> where it is (`rules/law/ny.toml:period.x.statement`).
 
     The texts are stripped as rules/_law_reader.py strips them, so each msgid is exactly the text
@@ -108,7 +108,7 @@ def _run(*args: str) -> None:
 _PATH = "/usr/local/bin:/usr/bin:/bin"
 
 
-def write_catalog(directory: Path = LAW_DIR, catalog: Path = CATALOG) -> int:
+def write_catalog(directory: Path, catalog: Path) -> int:
     """Make the template from the law files, merge it into `catalog` (msgmerge) and compile it
     beside (msgfmt --check-format, as compilemessages does). Returns the number of entries."""
     messages = law_messages(directory)
@@ -133,7 +133,7 @@ def write_catalog(directory: Path = LAW_DIR, catalog: Path = CATALOG) -> int:
     return len(messages)
 
 
-def compile_catalog(catalog: Path = CATALOG) -> None:
+def compile_catalog(catalog: Path) -> None:
     _run("msgfmt", "--check-format", "-o", str(catalog.with_suffix(".mo")), str(catalog))
 
 
@@ -149,7 +149,7 @@ class Counts:
         return self.total - self.translated - self.fuzzy - self.mismatched
 
 
-def problems(directory: Path = LAW_DIR, catalog: Path = CATALOG) -> tuple[Counts, list[str]]:
+def problems(directory: Path, catalog: Path) -> tuple[Counts, list[str]]:
     """What keeps the Spanish of the law from being complete and current: a shown text with no
     translation (or not in the catalog: `law --messages` not run), a fuzzy one (its English changed
     since), or a translation whose placeholders differ from the English."""

@@ -44,10 +44,8 @@ class Command(BaseCommand):
         except LawError as exc:
             raise CommandError(str(exc)) from exc
         if options["messages"]:
-            count = law_catalog.write_catalog()
-            self.stdout.write(
-                f"{law_catalog.CATALOG.relative_to(law_catalog.LAW_DIR.parent.parent)}: {count} entries"
-            )
+            count = law_catalog.write_catalog(law_catalog.LAW_DIR, law_catalog.CATALOG)
+            self.stdout.write(f"{law_catalog.CATALOG}: {count} entries")
             if not options["check"]:
                 return
         years = range(FIRST_TAX_YEAR, last_tax_year() + 1)
@@ -84,7 +82,7 @@ class Command(BaseCommand):
         self.spanish(strict=options["spanish"] or SPANISH_STRICT)
 
     def spanish(self, strict: bool) -> None:
-        counts, problems = law_catalog.problems()
+        counts, problems = law_catalog.problems(law_catalog.LAW_DIR, law_catalog.CATALOG)
         self.stdout.write(
             f"Spanish: {counts.translated} of {counts.total} law texts translated; "
             f"{counts.fuzzy} stale (fuzzy), {counts.mismatched} with other placeholders, "
