@@ -89,6 +89,7 @@ class DeterminationForm(forms.Form):
     )
     agi = MoneyField(
         required=False,
+        # xgettext:no-python-format (a plain %, never %-formatted)
         help_text=_("Adjusted gross income that year, for the 2% floor, like 50000."),
         example="50,000",
     )
@@ -110,6 +111,7 @@ class DeterminationForm(forms.Form):
     state_agi = MoneyField(
         required=False,
         help_text=_(
+            # xgettext:no-python-format (a plain %, never %-formatted)
             "The state's own adjusted gross income, for states whose 2% floor uses it "
             "(Alabama, Arkansas, Hawaii, Montana); leave out to use agi."
         ),

@@ -193,11 +193,9 @@ def worksheet(d: Determination) -> tuple[WorksheetLine, ...]:
     if f.loss is not None:
         lines.append(WorksheetLine(_("Loss (basis minus what you received)"), f.loss))
     if f.floor is not None and f.deductible_after_floor is not None:
-        lines.append(
-            WorksheetLine(
-                _("2% of your adjusted gross income (the floor)"), f.floor, _("Schedule A")
-            )
-        )
+        # xgettext:no-python-format (a plain %, never %-formatted)
+        floor = _("2% of your adjusted gross income (the floor)")
+        lines.append(WorksheetLine(floor, f.floor, _("Schedule A")))
         lines.append(
             WorksheetLine(_("Loss left after the floor"), f.deductible_after_floor, f.form_line)
         )

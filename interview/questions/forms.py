@@ -216,6 +216,7 @@ class AgiForm(StepForm):
     agi = MoneyField(
         label=_("What was your adjusted gross income that year?"),
         help_text=_(
+            # xgettext:no-python-format (a plain %, never %-formatted)
             "Optional. It is on your federal return (Form 1040, “adjusted gross income”). "
             "We use it to work out the 2% floor."
         ),

@@ -25,10 +25,12 @@ STEP = "state_agi"
 WHERE: dict[str, object] = {
     "HI": _("It is on your Hawaii return, Form N-11, line 20 (Hawaii adjusted gross income)."),
     "AL": _(
+        # xgettext:no-python-format (a plain %, never %-formatted)
         "It is on your Alabama return, Form 40, page 1: the adjusted gross income line that "
         "Schedule A takes its 2% from."
     ),
     "AR": _(
+        # xgettext:no-python-format (a plain %, never %-formatted)
         "It is on your Arkansas return, Form AR1000F (AR1000NR if you lived there part of the "
         "year): the adjusted gross income line that Form AR3 takes its 2% from."
     ),
