@@ -24,6 +24,13 @@ from ._model import (
     last_tax_year,
 )
 from ._state_law import ItemizedLimit, Refund, read_limit, read_refund
+from ._tax_schedule import (
+    ContributionLimit,
+    TaxSchedule,
+    check_no_overlap,
+    read_contribution_limit,
+    read_schedule,
+)
 
 LAW_DIR = Path(__file__).resolve().parent / "law"
 FEDERAL = "US"
@@ -49,6 +56,18 @@ class Jurisdiction:
     limits: tuple[ItemizedLimit, ...] = ()
     refund: Refund | None = None
     periods_by_year: Mapping[int, Period] = field(default_factory=dict)
+    tax_schedules: tuple[TaxSchedule, ...] = ()  # states: rates and standard deduction
+    contribution_limits: tuple[ContributionLimit, ...] = ()  # federal only
+
+    def tax_schedule_for(self, year: int) -> TaxSchedule | None:
+        """The state's rate schedule used for a tax year, or None where the file has none."""
+        return next((s for s in self.tax_schedules if year in s.years), None)
+
+    def contribution_limit_for(self, group: str, year: int) -> ContributionLimit | None:
+        """The year's contribution limit for an account group (federal file), or None."""
+        return next(
+            (x for x in self.contribution_limits if group in x.groups and year in x.years), None
+        )
 
     def limit_for(self, limit_id: str, year: int) -> ItemizedLimit | None:
         return next((x for x in self.limits if x.id == limit_id and year in x.years), None)
@@ -125,6 +144,7 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
             for name in period.limits:
                 if not any(x.id == name and year in x.years for x in limits):
                     raise reader.fail(f"period[{i}].limit", f"no [[limit]] {name!r} for {year}")
+    schedules, contribution_limits = _read_amounts(reader, data, code)
     # Index the rules by (id, year) once: determine() looks them up many times per answer.
     by_year: dict[tuple[str, int], tuple[Rule, ...]] = {}
     for year in range(FIRST_TAX_YEAR, last_year + 1):
@@ -147,7 +167,38 @@ def parse_jurisdiction(path: Path, last_year: int) -> Jurisdiction:
         periods_by_year=MappingProxyType(
             {y: p for p in periods for y in range(FIRST_TAX_YEAR, last_year + 1) if y in p.years}
         ),
+        tax_schedules=schedules,
+        contribution_limits=contribution_limits,
     )
+
+
+def _read_amounts(
+    reader: LawReader, data: Mapping[str, object], code: str
+) -> tuple[tuple[TaxSchedule, ...], tuple[ContributionLimit, ...]]:
+    """A state's [[tax_schedule]]s and the federal [[contribution_limit]]s, years not overlapping."""
+    out: dict[str, tuple[object, ...]] = {}
+    for key, read, wrong in (
+        ("tax_schedule", read_schedule, code == FEDERAL),
+        ("contribution_limit", read_contribution_limit, code != FEDERAL),
+    ):
+        raw = data.get(key, [])
+        if not isinstance(raw, list):
+            raise reader.fail(key, f"must be a list of [[{key}]] tables")
+        if raw and wrong:
+            raise reader.fail(
+                key, "belongs in " + ("a state's file" if code == FEDERAL else "us.toml")
+            )
+        out[key] = tuple(read(reader, t, f"{key}[{i}]") for i, t in enumerate(raw))
+    schedules: tuple[TaxSchedule, ...] = out["tax_schedule"]  # type: ignore[assignment]
+    limits: tuple[ContributionLimit, ...] = out["contribution_limit"]  # type: ignore[assignment]
+    one = frozenset({"schedule"})
+    check_no_overlap(
+        reader, [(f"tax_schedule[{i}]", one, s.years) for i, s in enumerate(schedules)]
+    )
+    check_no_overlap(
+        reader, [(f"contribution_limit[{i}]", x.groups, x.years) for i, x in enumerate(limits)]
+    )
+    return schedules, limits
 
 
 def load_law(directory: Path = LAW_DIR, today: datetime.date | None = None) -> Law:
@@ -166,7 +217,11 @@ def load_law(directory: Path = LAW_DIR, today: datetime.date | None = None) -> L
     extra = sorted(set(jurisdictions) - {FEDERAL, *STATE_CODES})
     if extra:
         raise LawError(f"{directory}: unexpected law files for {', '.join(extra)}")
-    last_reviewed = max(p.reviewed for j in jurisdictions.values() for p in (*j.periods, *j.rules))
+    last_reviewed = max(
+        p.reviewed
+        for j in jurisdictions.values()
+        for p in (*j.periods, *j.rules, *j.tax_schedules, *j.contribution_limits)
+    )
     version = f"{last_reviewed.isoformat()}.{digest.hexdigest()[:10]}"
     return Law(MappingProxyType(jurisdictions), version, last_reviewed)
 

@@ -22,6 +22,7 @@ PERIOD_KEYS = frozenset(
 RULE_KEYS = frozenset({"id", "years", "statement", "citations", "reviewed", "values", "applies_to"})
 FILE_KEYS = frozenset(
     {"jurisdiction", "name", "period", "rule", "capital_losses", "refund", "limit"}
+    | {"tax_schedule", "contribution_limit"}  # rules/_tax_schedule.py
 )
 CITATION_KEYS = frozenset({"title", "pinpoint", "url", "no_url"})
 
