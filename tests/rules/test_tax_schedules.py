@@ -212,6 +212,13 @@ def test_no_limit_for_a_brokerage_account_or_a_state():
             {"rate": "2.5", "simple_rate": "6"},
             id="ca-17085",
         ),
+        # Ark. Code §26-51-414(c): 10% of the federal additional tax: 10% × 10% = 1%
+        pytest.param(
+            "AR",
+            "early_distribution_additional_tax",
+            {"rate": "1", "simple_rate": "2.5"},
+            id="ar-26-51-414c",
+        ),
     ],
 )
 def test_the_costs_of_paying_out_early_are_figures_in_the_law(code, rule_id, values):
@@ -219,7 +226,9 @@ def test_the_costs_of_paying_out_early_are_figures_in_the_law(code, rule_id, val
     assert dict(rule.values) == {k: D(v) for k, v in values.items()}
 
 
-@pytest.mark.parametrize("code", ["AL", "AR", "GA", "ME", "NY"])
+# Maine's own tax on early payouts (36 M.R.S. §5204-A) ended with 2012; none was found for
+# Alabama, Georgia or New York.
+@pytest.mark.parametrize("code", ["AL", "GA", "ME", "NY"])
 def test_no_state_additional_tax_on_early_payouts_where_the_state_has_none(code):
     jurisdiction = current_law().jurisdictions[code]
     assert jurisdiction.rules_for("early_distribution_additional_tax", 2026) == ()
