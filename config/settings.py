@@ -204,6 +204,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # the proxy termi
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
 SESSION_COOKIE_SECURE = SECURE_COOKIES  # the session id never travels over plain HTTP
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+# The language chosen with the switch is remembered for a year; it holds "es" or "en", no answers.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it
+LANGUAGE_COOKIE_SAMESITE = "Lax"  # as the session: a link from another site keeps the language
 SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 3600  # browsers remember: HTTPS only
 # Subdomains and preloading: the operator's opt-in (the environment block); check --deploy's
 # reminders of them (W005, W021) are silenced while they are off, since off is the choice.
@@ -237,7 +242,9 @@ PERMISSIONS_POLICY = (
 )
 
 LANGUAGE_CODE = "en-us"
-LANGUAGES = [("en", "English")]
+# Each language named in its own words: the switch on every page offers it so (issue 22).
+# LocaleMiddleware picks one from the language cookie, else Accept-Language (es, es-US, es-MX).
+LANGUAGES = [("en", "English"), ("es", "Español")]
 # The pages' catalog, then the law's (made from rules/law/*.toml by `manage.py law --messages`).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "rules" / "law" / "locale"]
 TIME_ZONE = "America/New_York"

@@ -1,12 +1,16 @@
 import os
 
 from django.urls import include, path
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from interview.views import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # The language switch on every page (a form, no script): POST only, so no link changes it.
+    path("language/", require_POST(set_language), name="set_language"),
     path("", include("interview.urls")),
 ]
 

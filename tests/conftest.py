@@ -6,6 +6,8 @@ import json
 import os
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 
@@ -26,7 +28,18 @@ def plain_http_test_server(settings):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    settings.LANGUAGE_COOKIE_SECURE = False
     settings.RATE_LIMIT_PER_MINUTE = 100_000  # only the rate-limit tests lower it
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request in Spanish leaves Spanish active in the thread
+    (LocaleMiddleware activates a language and nothing deactivates it), and a later test that
+    calls explain() directly would read Spanish."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

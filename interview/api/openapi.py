@@ -243,7 +243,11 @@ def document() -> Schema:
                 "Version 1. Within v1 only additions are made: new optional request fields, new "
                 "response fields, new error codes, new endpoints. Clients must ignore response "
                 "fields they do not know. Anything that would break a v1 client is a v2, served "
-                "beside v1 under /api/v2/."
+                "beside v1 under /api/v2/. Texts in Spanish: send `Accept-Language: es` and every "
+                "text of the answer (headlines, `explanation` sentences, worksheet labels, next "
+                "steps, error messages, the PDF) is in Spanish, while codes, keys, amounts and "
+                "citations stay the same; each answer names its language in `Content-Language` "
+                "and varies on `Accept-Language`."
             ),
             "license": {"name": "Public domain", "identifier": "CC0-1.0"},
         },

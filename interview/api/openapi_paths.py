@@ -39,6 +39,25 @@ def _json(schema: Schema, examples: Schema | None = None) -> Schema:
     return {"application/json": content}
 
 
+# The texts of an answer (headlines, explanation sentences, worksheet labels, next steps, error
+# messages) follow Accept-Language, as the pages do; codes, keys, figures and citations do not.
+LANGUAGE = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "description": "`es` (or `es-US`, `es-MX`, …) for the texts in Spanish; anything else, or "
+    "none, for English. Codes, keys, amounts and citations are the same in every language.",
+    "schema": {"type": "string"},
+    "examples": {"spanish": {"value": "es"}, "english": {"value": "en"}},
+}
+SAID_IN = {
+    "Content-Language": {
+        "schema": {"type": "string", "enum": ["en", "es"]},
+        "description": "The language of the texts (responses vary on Accept-Language).",
+    }
+}
+
+
 def _refusals(bad_example: Schema) -> Schema:
     retry = {"schema": {"type": "integer"}, "description": "Seconds until the next minute."}
     return {
@@ -77,10 +96,12 @@ def paths(examples: Schema, scenarios: dict[str, str], bad_example: Schema) -> S
                 "operationId": "determine",
                 "summary": "Is this loss deductible? The federal and state answer, with the law.",
                 "description": f"Examples come from the test scenario tables: {sources}.",
+                "parameters": [LANGUAGE],
                 "requestBody": request,
                 "responses": {
                     "200": {
                         "description": "The determination.",
+                        "headers": SAID_IN,
                         "content": _json(ref("Determination"), answers),
                     },
                     **_refusals(bad_example),
@@ -93,6 +114,7 @@ def paths(examples: Schema, scenarios: dict[str, str], bad_example: Schema) -> S
                 "summary": "Up to 100 determinations in one request, answered in the same order.",
                 "description": "Each answer is the determination or that body's errors; the "
                 "request is rate-limited as one request per body.",
+                "parameters": [LANGUAGE],
                 "requestBody": {
                     "required": True,
                     "content": _json(
@@ -115,6 +137,7 @@ def paths(examples: Schema, scenarios: dict[str, str], bad_example: Schema) -> S
                 "responses": {
                     "200": {
                         "description": "One answer per body, in order.",
+                        "headers": SAID_IN,
                         "content": _json(listing(ref("BatchItem"))),
                     },
                     **_refusals(bad_example),
@@ -125,10 +148,14 @@ def paths(examples: Schema, scenarios: dict[str, str], bad_example: Schema) -> S
             "post": {
                 "operationId": "summaryPdf",
                 "summary": "The same determination as a PDF summary (PDF/UA), with preparer fields.",
+                "description": "In Spanish with `Accept-Language: es`: its text, its `lang` and "
+                "its file name.",
+                "parameters": [LANGUAGE],
                 "requestBody": request,
                 "responses": {
                     "200": {
                         "description": "The PDF.",
+                        "headers": SAID_IN,
                         "content": {
                             "application/pdf": {"schema": {"type": "string", "format": "binary"}}
                         },

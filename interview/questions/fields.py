@@ -20,6 +20,10 @@ MAX_NUMBER_CHARS = 32
 MAX_EXPONENT = 15
 # "$1,234.56", "1234", " 1,234 ", "1234.5": digits in groups of three or not at all.
 _MONEY = re.compile(r"^\$?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<cents>\d{1,2}))?$")
+# "18.000,50", "18000,50", "18.000": a comma before the cents or dots between thousands, as
+# amounts are written in Mexico, Spain and much of the world. Amounts here are written the US way
+# in every language (issue 22), so these get a message showing that way, not a generic error.
+_DECIMAL_COMMA = re.compile(r"^\$?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,2})?$")
 # The same, as the API documents it for text: up to 11 digits, or MAX_MONEY itself.
 MONEY_TEXT_PATTERN = (
     r"^ *\$?((\d{1,3}(,\d{3}){1,2}|\d{1,2}(,\d{3}){3}|\d{1,11})(\.\d{1,2})?"
@@ -51,6 +55,13 @@ def parse_money(value: object) -> Decimal:
             code="negative",
         )
     match = _MONEY.match(text)
+    if not match and _DECIMAL_COMMA.match(text):
+        raise ValidationError(
+            _(
+                "Write the amount with a dot before the cents and commas between thousands, like 18,000.50"
+            ),
+            code="invalid",
+        )
     if not match:
         raise ValidationError(
             _("Enter an amount in dollars using digits, like 18,000 or 18,000.50"),
