@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interview.questions import california_basis
@@ -32,9 +33,12 @@ RADIO = forms.RadioSelect
 
 
 def state_choices() -> list[tuple[str, str]]:
+    """Each state by its name in the reader's language (the law's catalog, rules/law/locale/),
+    in the order of those names."""
     law = current_law()
     return sorted(
-        ((code, law.jurisdictions[code].name) for code in STATE_CODES), key=lambda c: c[1]
+        ((code, gettext(law.jurisdictions[code].name)) for code in STATE_CODES),
+        key=lambda c: c[1],
     )
 
 
@@ -184,7 +188,7 @@ class StateBasisForm(StepForm):
         self, *args: object, by_year: bool = False, state_name: str = "", **kwargs: object
     ) -> None:
         self.by_year = by_year  # California: a blank answer is worked out year by year
-        self.state_name = state_name
+        self.state_name = gettext(state_name) if state_name else ""  # as the law's catalog says it
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def word_fields(self) -> None:

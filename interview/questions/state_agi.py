@@ -7,6 +7,7 @@ A blank answer is allowed: the federal AGI then stands in, and the state workshe
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interview.questions.fields import MoneyField
@@ -68,7 +69,8 @@ class StateAgiForm(StepForm):
     ) -> None:
         jurisdiction = current_law().jurisdictions.get(state or "")
         self.state_code = state or ""
-        self.state_name = jurisdiction.name if jurisdiction else ""
+        # The state's name as the law's catalog says it in the reader's language.
+        self.state_name = gettext(jurisdiction.name) if jurisdiction else ""
         self.tax_year = tax_year
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
