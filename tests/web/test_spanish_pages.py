@@ -33,7 +33,7 @@ from .test_pdf import BODY, explained, pages_of
 ROOT = Path(settings.BASE_DIR)
 CATALOG = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 # What makemessages reads for the pages' catalog (the law's catalog is made by `law --messages`).
-SOURCES = ("config", "interview", "rules", "templates", "manage.py")
+SOURCES = ("config", "deploy", "interview", "rules", "templates", "manage.py")
 
 
 def msgids(po: polib.POFile) -> set[tuple[str | None, str]]:
