@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interview.questions.step_form import StepForm, TaxYearField
@@ -116,9 +117,11 @@ class FirstYearForm(StepForm):
 
     def word_fields(self) -> None:
         words, field = words_for(self.account_type), self.fields["ws_first_year"]
-        # The law's own sentence ("Roth IRAs began in 1998."), then what to do if unsure.
+        # The law's own sentence ("Roth IRAs began in 1998.", in the reader's language from the
+        # law's catalog), then what to do if unsure.
         field.label = words.first_year
-        field.help_text = f"{_basis_begins(self.account_type).statement} {words.first_year_hint}"
+        begins = gettext(_basis_begins(self.account_type).statement)
+        field.help_text = f"{begins} {words.first_year_hint}"
         field.error_messages["required"] = self._range_message()
 
     def _range_message(self) -> str:

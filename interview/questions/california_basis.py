@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interview.questions.fields import MoneyField
@@ -76,8 +77,10 @@ class CaliforniaYearsForm(YearTableForm):
     stored_prefix = "ca_"
 
     def __init__(self, *args: object, tax_year: int | None = None, **kw: object) -> None:
+        # Each group under the law's sentence for its years, in the reader's language.
         groups = [
-            (heading, [y for y in years if tax_year and y < tax_year]) for heading, years in eras()
+            (gettext(heading), [y for y in years if tax_year and y < tax_year])
+            for heading, years in eras()
         ]
         groups = [(heading, years) for heading, years in groups if years]
         super().__init__(*args, text=TEXT, groups=groups, **kw)  # type: ignore[arg-type]

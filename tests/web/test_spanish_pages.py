@@ -106,3 +106,21 @@ def test_a_deadline_and_the_timeline_are_written_the_spanish_way():
     assert labels == ["Deducible, límite del 2%", "Suspendida", "Prohibida para siempre"]
     english = " ".join(map(str, explain(d).next_steps))
     assert re.search(r"about [A-Z][a-z]+ \d{1,2}, \d{4}", english), english
+
+
+def test_the_law_sentences_a_question_shows_go_through_the_law_catalog(monkeypatch):
+    """The first-year question's "Roth IRAs began in 1998." and the California table's group
+    headings are law statements: shown in the reader's language, never straight from the TOML."""
+    from interview.questions import basis_years, california_basis
+
+    def marked(text: str) -> str:
+        return f"«{text}»"
+
+    monkeypatch.setattr(basis_years, "gettext", marked)
+    monkeypatch.setattr(california_basis, "gettext", marked)
+    hint = str(
+        basis_years.FirstYearForm(tax_year=2022, account_type="roth_ira")["ws_first_year"].help_text
+    )
+    assert hint.startswith("«Roth IRAs began in 1998.» ")
+    groups = california_basis.CaliforniaYearsForm(tax_year=2022).groups()
+    assert groups and all(str(g.heading).startswith("«") for g in groups)
