@@ -58,12 +58,15 @@ def closing_plan(answers: Answers, law: Law) -> ClosingPlan | None:
         "value_now": plan.value_now,
         "basis": answers.basis,
     }
-    out = Statements(us, answers.tax_year, facts, group)
     loss = federal.loss if federal.loss else None
+    if loss is not None:
+        facts["loss"] = loss
+    out = Statements(us, answers.tax_year, facts, group)
     if loss is None:
         out.add("plan_no_loss", kind="plan")
         return ClosingPlan(
             year=answers.tax_year,
+            group=group.value,
             value_now=plan.value_now,
             basis=answers.basis,
             loss=None,
@@ -71,12 +74,13 @@ def closing_plan(answers: Answers, law: Law) -> ClosingPlan | None:
             saving=None,
             statements=tuple(out.items),
         )
-    facts["loss"] = loss
     out.add("plan_federal", kind="plan")
     saving = _state_saving(answers, plan, state, law)
     state_counts = saving is not None
     if state is not None and state.code:  # the state's own law for a loss in the year
-        out.items.extend(replace(s, kind="plan") for s in state.statements)
+        out.items.extend(
+            replace(s, kind="plan") for s in state.statements if s.code != "refund_window"
+        )
     early = _early_taxes(answers, plan, group, law, out)
     growth = _growth(answers, plan, inherited=group is AccountGroup.INHERITED_IRA)
     limit = us.contribution_limit_for(group.value, answers.tax_year)
@@ -86,6 +90,7 @@ def closing_plan(answers: Answers, law: Law) -> ClosingPlan | None:
     out.add("plan_growth", kind="plan")
     return ClosingPlan(
         year=answers.tax_year,
+        group=group.value,
         value_now=plan.value_now,
         basis=answers.basis,
         loss=loss,
@@ -125,8 +130,21 @@ def _state_saving(
     agi = answers.state_agi if answers.state_agi is not None else answers.agi
     status = answers.filing_status
     schedule = law.jurisdictions[state.code].tax_schedule_for(answers.tax_year)
-    if counts is None or agi is None or status is None or schedule is None:
-        return replace(saving, agi=agi)
+    missing = next(
+        (
+            name
+            for name, value in (
+                ("agi", agi),
+                ("filing_status", status),
+                ("counts", counts),
+                ("schedule", schedule),
+            )
+            if value is None
+        ),
+        "",
+    )
+    if missing or counts is None or agi is None or status is None or schedule is None:
+        return replace(saving, agi=agi, missing=missing)
     standard = schedule.standard_deduction(status, agi)
     base = agi - schedule.exemptions(status, agi)
     without = schedule.tax(base - max(standard, other), status)
@@ -177,6 +195,9 @@ def _early_taxes(
         )
         if state_rules:
             state_rate = state_rules[0].values.get("rate", ZERO)
+            said = Statements(law.jurisdictions[answers.state], answers.tax_year, out.facts, group)
+            said.add(STATE_EARLY_TAX_RULE, "plan")
+            out.items.extend(said.items)
     return base, rate, _cents(base * rate / 100), state_rate, _cents(base * state_rate / 100)
 
 

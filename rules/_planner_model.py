@@ -71,6 +71,9 @@ class StateSaving:
     tax_saved: Decimal | None = None
     schedule_id: str = ""
     schedule_year: int | None = None  # the year whose published figures were used
+    # Why tax_saved is None: "agi", "filing_status", "schedule" (no rates for the state and
+    # year) or "counts" (the amount that counts could not be worked out); "" when worked out.
+    missing: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class ClosingPlan:
     """Closing every account of the kind this year, against keeping them."""
 
     year: int
+    group: str  # the AccountGroup value: whose accounts must all be closed
     value_now: Decimal
     basis: Decimal
     loss: Decimal | None  # None: worth at least the basis, so closing creates no loss

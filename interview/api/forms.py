@@ -25,8 +25,16 @@ from interview.questions.fields import (
     ObjectField,
 )
 from interview.questions.forms import AgeForm, TaxYearField
+from interview.questions.planner import PlanAgeForm, WholeAgeField
 from interview.questions.preparer import PreparerForm
 from rules import STATE_CODES, AccountType, FilingStatus
+
+
+def _plan_field(name: str) -> dict[str, object]:
+    """The interview's bounds and messages for one of the planner's assumptions."""
+    field = PlanAgeForm.base_fields[name]
+    keys = ("min_value", "max_value", "max_digits", "decimal_places", "error_messages")
+    return {"required": False, **{k: getattr(field, k) for k in keys if hasattr(field, k)}}
 
 
 class DeterminationForm(forms.Form):
@@ -146,6 +154,43 @@ class DeterminationForm(forms.Form):
             "basis = basis_before_year + after_tax_added_in_year; total received = "
             "paid_out_in_year + converted_in_year."
         ),
+    )
+    # Accounts still open (fully_liquidated false): should I close them? (issue 21)
+    value_now = MoneyField(
+        required=False,
+        help_text=_(
+            "Accounts still open: what all accounts of this kind are worth now, together. With "
+            "it (and tax_year from 2026), closing_plan compares closing them all this year with "
+            "keeping them; age_at_distribution is then the age now."
+        ),
+        example="21,000",
+    )
+    other_itemized_deductions = MoneyField(
+        required=False,
+        help_text=_(
+            "With value_now: other deductions itemized on the state return this year (mortgage "
+            "interest, property tax, gifts); left out counts as none."
+        ),
+        example="12,000",
+    )
+    recent_roth_conversions = MoneyField(
+        required=False,
+        help_text=_(
+            "With value_now, Roth IRAs: the taxable amounts converted in the last five years, "
+            "for the additional tax on early payouts (IRC §408A(d)(3)(F))."
+        ),
+    )
+    growth_rate_low = BoundedDecimalField(
+        **_plan_field("growth_rate_low"),
+        help_text=_("With value_now: the cautious yearly return in percent (default 4)."),
+    )
+    growth_rate_high = BoundedDecimalField(
+        **_plan_field("growth_rate_high"),
+        help_text=_("With value_now: the hopeful yearly return in percent (default 7)."),
+    )
+    growth_to_age = WholeAgeField(
+        **_plan_field("growth_to_age"),
+        help_text=_("With value_now: the age the growth given up is shown to (default 65)."),
     )
     preparer = ObjectField(
         PreparerForm,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from interview.api.planner import closing_plan_json
 from interview.explanation.explain import Explanation, Sentence
 from interview.explanation.presentation import Presentation
 from interview.explanation.record import (
@@ -124,6 +125,7 @@ def determination_json(p: Presentation) -> dict[str, object]:
                 for c in dict.fromkeys(c for st in s.statements for c in st.citations)
             ],
         },
+        "closing_plan": closing_plan_json(p, sentences_json),
         "what_would_change": list(e.what_would_change),
         "next_steps": list(e.next_steps),
         "citations": [citation_json(c) for c in d.citations],

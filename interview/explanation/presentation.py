@@ -16,6 +16,8 @@ from functools import cached_property
 from django.utils import timezone
 
 from interview.explanation.explain import Explanation, explain
+from interview.explanation.law_words import in_language
+from interview.explanation.planner import PlanSection, plan_section
 from interview.explanation.record import check_code
 from interview.questions.answers import unsure_about
 from interview.questions.answers_table import AnswerRow, answer_rows
@@ -35,6 +37,8 @@ class Presentation:
     generated: datetime.date  # the day it was made, printed on the PDF
     answers_given: Mapping[str, object]
     change_url: Callable[[str], str]
+    # Accounts still open, with their value: closing them all this year against keeping them.
+    plan: PlanSection | None = None
 
     @property
     def rules_version(self) -> str:
@@ -55,6 +59,7 @@ def present(
     """`answers_given`: the journey's answers as stored (the page and its PDF); without them (the
     API) the answers are read back from the determination."""
     given = answers_as_asked(d) if answers_given is None else answers_given
+    d = in_language(d)  # the state's name and form lines as the reader reads them
     return Presentation(
         determination=d,
         explanation=explain(d, unsure_about(given)),
@@ -62,6 +67,7 @@ def present(
         generated=timezone.localdate(),
         answers_given=given,
         change_url=change_url,
+        plan=plan_section(d),
     )
 
 

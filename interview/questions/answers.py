@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from interview.questions import basis_years, california_basis
+from interview.questions import basis_years, california_basis, planner
 from interview.questions.forms import NO, NOT_SURE, ROLLED_OVER, WORK_IT_OUT, YES
 from interview.questions.year_table import figures_by_year
 from rules import (
@@ -109,7 +109,12 @@ def answers_from_interview(stored: Mapping[str, object]) -> Answers:
         if worked.not_deducted:
             state_worksheet = worked
             state_basis = worked.state_basis(basis or Decimal(0))
+    try:
+        plan = planner.plan_from(stored) if paid_out in STILL_THERE else None
+    except ValueError as exc:
+        raise AnswersMissing(str(exc)) from None
     return Answers(
+        plan=plan,
         account_type=account_type,
         tax_year=tax_year,
         state=state,
@@ -189,6 +194,7 @@ def answers_from_api(cleaned: Mapping[str, object]) -> Answers:
         filing_status=FilingStatus(cleaned["filing_status"])
         if cleaned.get("filing_status")
         else None,
+        plan=None if cleaned["fully_liquidated"] else planner.plan_from(cleaned),
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from interview.formatting import money
-from interview.questions import basis_questions, basis_years, california_basis, state_agi
+from interview.questions import basis_questions, basis_years, california_basis, planner, state_agi
 from interview.questions import forms as questions
 from interview.questions.answers import STILL_THERE, YEAR_KEY
 
@@ -32,7 +32,26 @@ QUESTIONS: tuple[tuple[str, str, type[questions.StepForm]], ...] = (
     (state_agi.STEP, state_agi.STEP, state_agi.StateAgiForm),
     ("filing_status", "filing_status", questions.FilingStatusForm),
     ("age", "age_at_distribution", questions.AgeForm),
+    (planner.VALUE_STEP, "value_now", planner.PlanValueForm),
+    *(
+        (planner.INCOME_STEP, name, planner.PlanIncomeForm)
+        for name in ("agi", "state_agi", "filing_status", "other_itemized_deductions")
+    ),
+    *(
+        (planner.AGE_STEP, name, planner.PlanAgeForm)
+        for name in (
+            "age_at_distribution",
+            "recent_roth_conversions",
+            "growth_rate_low",
+            "growth_rate_high",
+            "growth_to_age",
+        )
+    ),
 )
+# Answers a paid-out check and a still-open one both give, each asked by its own page.
+SHARED = {"agi", "state_agi", "filing_status", "age_at_distribution"}
+PLAN_STEPS = {step for step, _form in planner.STEPS}
+PERCENT = {"growth_rate_low", "growth_rate_high"}
 MONEY = {
     "basis",
     "state_basis",
@@ -41,6 +60,7 @@ MONEY = {
     state_agi.STEP,
     *basis_questions.FIGURES,
     california_basis.RECOVERED_STEP,
+    *planner.FIELDS,
 }
 
 
@@ -57,6 +77,8 @@ def _display(form: questions.StepForm, name: str, value: object) -> str | Promis
         return _("Not given")
     if name in MONEY:
         return money(Decimal(str(value)))
+    if name in PERCENT:
+        return _("%(rate)s%% a year") % {"rate": Decimal(str(value)).normalize()}
     field = form.fields[name]
     choices = dict(getattr(field, "choices", ()) or ())
     return choices.get(str(value), str(value))
@@ -65,11 +87,12 @@ def _display(form: questions.StepForm, name: str, value: object) -> str | Promis
 def answer_rows(answers: Mapping[str, object], step_url: Callable[[str], str]) -> list[AnswerRow]:
     """One row per question the user answered, worded for their account type."""
     account_type = answers.get("account_type")
+    still_open = answers.get("fully_liquidated") in STILL_THERE
     rows = []
     for step, name, form_class in QUESTIONS:
         if step in YEAR_TABLES:
             rows += _years_row(answers, step, step_url(step))
-        if name not in answers:
+        if name not in answers or (name in SHARED and (step in PLAN_STEPS) != still_open):
             continue
         facts = _facts(answers, form_class)
         form = form_class(account_type=str(account_type) if account_type else None, **facts)
@@ -91,6 +114,10 @@ def _facts(answers: Mapping[str, object], form_class: type) -> dict[str, object]
         return {"state": str(answers.get("state") or ""), "tax_year": answers.get("tax_year")}
     if form_class is questions.StateForm:
         return {"still_there": answers.get("fully_liquidated") in STILL_THERE}
+    if form_class is planner.PlanValueForm:
+        return {"inherited": answers.get("inherited") == questions.YES}
+    if form_class is planner.PlanIncomeForm:
+        return {"state": str(answers.get("state") or "")}
     return {}
 
 

@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from interview.platform import journeys
-from interview.questions import basis_questions, basis_years, california_basis, refused, state_agi
+from interview.questions import (
+    basis_questions,
+    basis_years,
+    california_basis,
+    planner,
+    refused,
+    state_agi,
+)
 from interview.questions import forms as questions
 from interview.questions.answers import to_session
 from interview.questions.answers_table import answer_rows
@@ -50,6 +57,7 @@ STEPS: list[tuple[str, type[forms.Form]]] = [
     *state_agi.STEPS,
     ("filing_status", questions.FilingStatusForm),
     ("age", questions.AgeForm),
+    *planner.STEPS,  # accounts still open: should I close them? (issue 21)
     ("check", CheckAnswersForm),
 ]
 CHECK_STEP = "check"
@@ -68,6 +76,7 @@ SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
             | {basis_years.FIRST_YEAR_STEP, basis_years.YEARS_STEP}
             | {step for step, _form in california_basis.STEPS}
             | {"filing_status", "age"}
+            | {step for step, _form in planner.STEPS}
         ),
     ),
     (_("Check your answers"), frozenset({CHECK_STEP})),
@@ -99,7 +108,7 @@ def _sections(current: str, asked: list[str], first_open: str) -> list[dict[str,
 
 class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
     form_list = STEPS
-    condition_dict = CONDITIONS
+    condition_dict = planner.with_planning(CONDITIONS)
     template_name = "question.html"
 
     def get_template_names(self) -> list[str]:
@@ -130,6 +139,7 @@ class InterviewWizard(journeys.JourneyRouting, NamedUrlSessionWizardView):
             kwargs["still_there"] = still_there(self)
         if step == state_agi.STEP:
             kwargs.update(state=raw_answer(self, "state"), tax_year=answered_year(self))
+        kwargs.update(planner.form_kwargs(self, str(step)))
         return kwargs
 
     def get_form_list(self) -> dict[str, type[forms.Form]]:

@@ -67,8 +67,60 @@ def california_roth_401k(year: str) -> list[tuple[str, str]]:
                 ("state", "NY"),
                 ("basis", "20000"),
             ],
-            "check",
+            "plan_value",
             id="open-accounts-ask-basis-but-not-year-received-or-age",
+        ),
+        # Should I close it? (issue 21): what they are worth now, optional; left blank, nothing
+        # more is asked.
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("fully_liquidated", "no"),
+                ("has_basis", "yes"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("plan_value", ""),
+            ],
+            "check",
+            id="open-accounts-value-left-blank-asks-nothing-more",
+        ),
+        # Worth less than the basis in a state that counts the loss: this year's figures.
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("fully_liquidated", "no"),
+                ("has_basis", "yes"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("plan_value", "15000"),
+            ],
+            "plan_income",
+            id="open-accounts-below-basis-in-new-york-asks-this-year-s-figures",
+        ),
+        # Worth at least the basis, or a state that never counts the loss: nothing more.
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("fully_liquidated", "no"),
+                ("has_basis", "yes"),
+                ("state", "NY"),
+                ("basis", "20000"),
+                ("plan_value", "25000"),
+            ],
+            "check",
+            id="open-accounts-above-basis-asks-nothing-more",
+        ),
+        pytest.param(
+            [
+                ("account_type", "roth_401k"),
+                ("fully_liquidated", "no"),
+                ("has_basis", "yes"),
+                ("state", "TX"),
+                ("basis", "20000"),
+                ("plan_value", "15000"),
+            ],
+            "check",
+            id="open-accounts-in-texas-ask-nothing-more",
         ),
         # Paid out with basis in a 2018+ year in a state that follows the federal ban: no AGI
         # question (no 2% floor applies anywhere).
@@ -214,7 +266,9 @@ def test_a_change_that_needs_a_new_answer_asks_it_then_returns(client):
 
 def test_answers_that_no_longer_apply_are_dropped(client):
     walk(client, PLAN_2020)
-    answer(client, "fully_liquidated", "no")
+    # Money still there: the planner's first question (optional) comes before the check page.
+    assert answer(client, "fully_liquidated", "no")["Location"] == step_url(client, "plan_value")
+    answer(client, "plan_value", "")
     page = client.get(step_url(client, "check")).content.decode()
     assert "$20,000" in page and "$18,000" not in page
     result = confirm(client).content.decode()

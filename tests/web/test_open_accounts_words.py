@@ -31,6 +31,7 @@ STILL_OPEN = [
     ("has_basis", "yes"),
     ("state", "CA"),
     ("basis", "30,000"),
+    ("plan_value", ""),  # what they are worth now: optional (issue 21)
 ]
 
 

@@ -7,7 +7,7 @@ are that journey's (/j/<key>/…), as the pages of one browser tab are.
 from __future__ import annotations
 
 PREFIX = "interview_wizard"
-FIELD = {"age": "age_at_distribution"}
+FIELD = {"age": "age_at_distribution", "plan_value": "value_now"}
 
 
 def start(client) -> str:
