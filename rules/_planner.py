@@ -81,6 +81,7 @@ def closing_plan(answers: Answers, law: Law) -> ClosingPlan | None:
         out.items.extend(
             replace(s, kind="plan") for s in state.statements if s.code != "refund_window"
         )
+    out.add("plan_nothing_taxable", kind="plan")
     early = _early_taxes(answers, plan, group, law, out)
     growth = _growth(answers, plan, inherited=group is AccountGroup.INHERITED_IRA)
     limit = us.contribution_limit_for(group.value, answers.tax_year)

@@ -132,3 +132,31 @@ def test_a_year_already_past_gets_no_plan():
 def test_without_an_age_growth_is_over_twenty_years():
     p = plan(age=None)
     assert p.growth[0].years == 20 and p.under_early_age is None
+
+
+def test_alabama_traditional_ira_with_basis():
+    # Traditional IRAs with 20,000 of nondeductible contributions, worth 12,000: loss 8,000;
+    # Alabama floor 2% of 50,000 (its own AGI not given: the federal one) = 1,000 → 7,000.
+    # Alabama: exemption 1,500, standard deduction 2,500 at AGI 50,000 (chart's floor). Without
+    # the loss TI = 50,000 − 1,500 − 2,500 = 46,000: 2% × 500 + 4% × 2,500 + 5% × 43,000 =
+    # 2,260; with it 50,000 − 1,500 − 7,000 = 41,500 → 2,035. Saved 225. Paid out below the
+    # basis, the whole 12,000 is nontaxable (Form 8606 line 10 capped at 1.000): no 10% at 50.
+    p = plan(AccountType.TRADITIONAL_IRA, state="AL", basis="20000", value="12000",
+             agi="50000", age="50")  # fmt: skip
+    assert p.saving.counts == D(7000)
+    assert (p.saving.tax_without, p.saving.tax_with, p.saving.tax_saved) == (
+        D(2260),
+        D(2035),
+        D(225),
+    )
+    assert p.cost_now == 0 and "plan_nothing_taxable" in [s.code for s in p.statements]
+    assert p.can_put_back == D(8600)  # 7,500 + 1,100 catch-up at 50
+
+
+def test_a_plan_worth_nothing_loses_the_whole_basis_in_california():
+    # 401(k) with 20,000 after-tax basis, worth 0: loss 20,000; floor 2% × 50,000 = 1,000 →
+    # 19,000. Schedule X: 44,294 → 31,000 of taxable income: 2,842 at 6% = 170.52 and
+    # 10,452 at 4% = 418.08; saved 588.60.
+    p = plan(AccountType.TRADITIONAL_401K, basis="20000", value="0", agi="50000", age="50")
+    assert p.loss == D(20000) and p.saving.counts == D(19000)
+    assert p.saving.tax_saved == D("588.60")
