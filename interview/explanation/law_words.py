@@ -44,6 +44,9 @@ def in_language(d: Determination) -> Determination:
         form_line=law_text(d.federal.form_line),
         statements=tuple(_statement(s, name) for s in d.federal.statements),
     )
-    if state == d.state and federal == d.federal:
+    plan = d.closing_plan
+    if plan is not None:  # the planner quotes the state's law too (issue 21)
+        plan = replace(plan, statements=tuple(_statement(s, name) for s in plan.statements))
+    if state == d.state and federal == d.federal and plan == d.closing_plan:
         return d  # English: the very same determination
-    return replace(d, state=state, federal=federal)
+    return replace(d, state=state, federal=federal, closing_plan=plan)

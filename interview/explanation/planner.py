@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from interview.explanation.explain import Sentence, sentence
 from interview.formatting import money
 from rules import ClosingPlan, Determination
 
 ROTH_GROUPS = {"roth_iras", "employer_roth"}
+# One account, not a set of them: a plan account, its Roth account, an inherited IRA.
+ONE_ACCOUNT = {"employer_plan", "employer_roth", "inherited_ira"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class PlanRow:
 @dataclass(frozen=True)
 class PlanSection:
     heading: str
+    close_heading: str  # the comparison's columns: "Close them all" / "Keep them" (or "it")
+    keep_heading: str
     summary: str  # the one plain sentence that follows from the figures
     nothing_gained: bool  # no return counts the loss, or there is none: said at once
     rows: tuple[PlanRow, ...]
@@ -47,7 +52,7 @@ def about(amount: Decimal, step: int = 10) -> str:
 def _horizon(plan: ClosingPlan) -> str:
     years = plan.growth[0].years if plan.growth else 0
     if plan.age is None:
-        return _("over %(years)s years") % {"years": years}
+        return ngettext("over %(years)s year", "over %(years)s years", years) % {"years": years}
     return _("by age %(age)s") % {"age": plan.age.normalize() + years}
 
 
@@ -56,29 +61,52 @@ def plan_section(d: Determination) -> PlanSection | None:
     if plan is None:
         return None
     state = d.state.name
-    heading = _("Should you close them? What closing them all in %(year)s would do") % {
-        "year": plan.year
-    }
+    one = plan.group in ONE_ACCOUNT
+    facts = {"year": plan.year}
+    if one:
+        heading = _("Should you close it? What closing it in %(year)s would do") % facts
+        columns = (_("Close it"), _("Keep it"))
+    else:
+        heading = _("Should you close them? What closing them all in %(year)s would do") % facts
+        columns = (_("Close them all"), _("Keep them"))
     sentences = tuple(sentence(s) for s in plan.statements)
     if plan.loss is None:
-        summary = _(
-            "Closing them all would create no loss: they are worth %(value)s, not less than "
-            "your basis of %(basis)s. It would gain you nothing on any tax return."
-        ) % {"value": money(plan.value_now), "basis": money(plan.basis)}
-        return PlanSection(heading, summary, True, (), (), sentences)
+        no_loss = (
+            _(
+                "Closing it would create no loss: it is worth %(value)s, not less than your "
+                "basis of %(basis)s. It would gain you nothing on any tax return."
+            )
+            if one
+            else _(
+                "Closing them all would create no loss: they are worth %(value)s, not less than "
+                "your basis of %(basis)s. It would gain you nothing on any tax return."
+            )
+        )
+        summary = no_loss % {"value": money(plan.value_now), "basis": money(plan.basis)}
+        return PlanSection(heading, *columns, summary, True, (), (), sentences)
     if plan.saving is None:
         where = (
             _("neither your federal return nor %(state)s counts this loss") % {"state": state}
             if state
             else _("your federal return does not count this loss")
         )
-        summary = _(
-            "Closing them all in %(year)s would create a loss of %(loss)s, but it would gain "
-            "you nothing on any tax return: %(where)s."
-        ) % {"year": plan.year, "loss": money(plan.loss), "where": where}
-        return PlanSection(heading, summary, True, (), (), sentences)
+        nothing = (
+            _(
+                "Closing it in %(year)s would create a loss of %(loss)s, but it would gain you "
+                "nothing on any tax return: %(where)s."
+            )
+            if one
+            else _(
+                "Closing them all in %(year)s would create a loss of %(loss)s, but it would gain "
+                "you nothing on any tax return: %(where)s."
+            )
+        )
+        summary = nothing % {"year": plan.year, "loss": money(plan.loss), "where": where}
+        return PlanSection(heading, *columns, summary, True, (), (), sentences)
     return PlanSection(
         heading=heading,
+        close_heading=columns[0],
+        keep_heading=columns[1],
         summary=_summary(plan, state),
         nothing_gained=False,
         rows=_rows(plan, state),
@@ -91,6 +119,8 @@ def _saved_words(plan: ClosingPlan, state: str) -> str | None:
     saving = plan.saving
     if saving is None or saving.tax_saved is None:
         return None
+    if saving.tax_saved == 0:
+        return money(saving.tax_saved)  # "$0", not "about $0"
     if saving.if_allowed:
         return _("%(amount)s, if %(state)s allows it") % {
             "amount": about(saving.tax_saved),
@@ -128,8 +158,8 @@ def _summary(plan: ClosingPlan, state: str) -> str:
             "counts": _("because the amount that would count could not be worked out"),
         }.get(saving.missing, _("because we do not have its tax rates for that year"))
         start = _(
-            "Closing them all would create a loss of %(loss)s; we could not work out the "
-            "%(state)s tax it would save %(missing)s."
+            "Closing would create a loss of %(loss)s; we could not work out the %(state)s tax "
+            "it would save %(missing)s."
         ) % {"loss": money(plan.loss or 0), "state": state, "missing": missing}
         return start + (" " + _("It %(gives_up)s.") % {"gives_up": gives_up} if gives_up else "")
     if saving.tax_saved == 0:
@@ -219,7 +249,11 @@ def _assumptions(plan: ClosingPlan, state: str) -> tuple[str, ...]:
             out.append(_("You gave no other itemized deductions, so we counted none."))
     if plan.age is None:
         out.append(
-            _("You did not give your age, so growth is shown over %(years)s years.")
+            ngettext(
+                "You did not give your age, so growth is shown over %(years)s year.",
+                "You did not give your age, so growth is shown over %(years)s years.",
+                plan.growth[0].years if plan.growth else 0,
+            )
             % {"years": plan.growth[0].years if plan.growth else 0}
         )
     low, high = (g.rate.normalize() for g in plan.growth)

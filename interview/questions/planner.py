@@ -171,8 +171,10 @@ class PlanAgeForm(StepForm):
         initial=DEFAULT_TO_AGE,
         min_value=1,
         max_value=OLDEST_TO_AGE,
+        # A fixed lazy string (OLDEST_TO_AGE is 100): formatted at import it would never be
+        # translated.
         error_messages={
-            key: _("Enter an age up to %(oldest)s, like 65") % {"oldest": OLDEST_TO_AGE}
+            key: _("Enter an age up to 100, like 65")
             for key in ("invalid", "min_value", "max_value")
         },
     )

@@ -145,3 +145,27 @@ def test_the_api_returns_the_closing_plan_and_the_cli_prints_it(api):
     assert plan["summary"].startswith("For you, closing saves about $160 of California tax")
     # Paid out, or no value given: null (an addition to the contract, nothing else changes).
     assert api({**body, "value_now": None}).json()["closing_plan"] is None
+
+
+def test_one_plan_account_is_it_not_them(client):
+    # A plan account is one account (its own contract), so the words are singular; growth
+    # without an age is over 20 years, said so; and a $0 saving is "$0", not "about $0".
+    walk(
+        client,
+        [
+            ("account_type", "traditional_401k"),
+            ("fully_liquidated", "no"),
+            ("has_basis", "yes"),
+            ("state", "NY"),
+            ("basis", "30,000"),
+            ("plan_value", "21,000"),
+        ],
+    )
+    post_page(client, "plan_income", {"agi": "80000", "filing_status": "single"})
+    post_page(client, "plan_age", {})
+    confirm(client)
+    page = plain(client.get(result_url(client)).content.decode())
+    assert "Should you close it? What closing it in" in page
+    assert "Close it Keep it" in page and "them all" not in page
+    assert "New York tax saved $0 " in page and "about $0" not in page
+    assert "You did not give your age, so growth is shown over 20 years." in page
