@@ -243,3 +243,10 @@ def test_every_message_of_the_spanish_catalogs_is_translated_and_current(catalog
     po = polib.pofile(str(catalog))
     assert [e.msgid for e in po.untranslated_entries()] == []
     assert [e.msgid for e in po.fuzzy_entries()] == []
+
+
+@pytest.mark.xfail(strict=False, reason="catalog being translated")
+def test_every_law_text_has_a_current_spanish_translation_with_the_same_placeholders():
+    """What `manage.py law --check --spanish` fails on, for the real law files and catalog."""
+    _counts, problems = law_catalog.problems(law_catalog.LAW_DIR, law_catalog.CATALOG)
+    assert problems == []
