@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
 	redis-server nginx postgresql gettext
 
-.PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean
+.PHONY: run test setup system-deps lint format migrate serve bench load test-postgres clean check-planner
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
 
 $(STAMP): requirements.lock
@@ -78,6 +78,16 @@ load: setup
 	  cm=b.served(workers=w); cm.__enter__(); r=b.load_test(int(os.environ['BENCH_USERS']), int(os.environ['BENCH_SECONDS']), f'http://{b.HOST}:{b.PORT}'); cm.__exit__(None,None,None); \
 	  [print(f'{k}: {v}') for k,v in r.items()]"
 
+# The planner's state tax saved (issue 21) against PolicyEngine-US, an independent calculator: it
+# prints the README's comparison table. Heavy (PolicyEngine and its numpy/pandas), so never part
+# of `make test`, and installed into a throwaway venv of its own, never the locked .venv.
+PE_VENV ?= .venv-policyengine
+PE_VERSION ?= 2.68.0
+check-planner:
+	test -x $(PE_VENV)/bin/python || $(PYTHON) -m venv $(PE_VENV)
+	$(PE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check policyengine-us==$(PE_VERSION)
+	$(PE_VENV)/bin/python bench/policyengine_check.py
+
 # The whole suite (or PG_TESTS: `make test` passes its database tests) against a PostgreSQL
 # server of its own: Debian's, a new cluster in a temporary folder listening on a socket only,
 # stopped and removed however the run ends (Ctrl-C included), the run bounded by PG_TIMEOUT s.
@@ -95,4 +105,4 @@ test-postgres: setup system-deps
 	    timeout --foreground -k 10 $(PG_TIMEOUT) $(PY) -m pytest $(PG_TESTS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) $(PE_VENV) db.sqlite3 staticfiles test-artifacts
