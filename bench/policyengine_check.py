@@ -12,7 +12,8 @@ PolicyEngine's is its state income tax without the loss minus with it, worked ou
 - "as PolicyEngine": the loss before any floor entered as a miscellaneous itemized expense (the
   kind the 2%-of-AGI floor applies to) and the other itemized deductions as property tax, so
   PolicyEngine applies its own floor, itemizing choice, rates, deductions, recaptures and
-  credits;
+  credits (its "other itemized" column is what it itemizes without the loss, from those inputs:
+  in Alabama also the Social Security and Medicare tax on the wages, Schedule A line 6);
 - "our deductions": the state's itemized deductions set to ours (other deductions, plus what
   counts after the floor), so only the rates, standard deduction and credits are PolicyEngine's.
   Run for 2026 and, where our figures are an earlier year's (California, Alabama), that year too.
@@ -59,11 +60,16 @@ class Case:
     status: FilingStatus
     loss: int  # basis minus the value now: what closing would create
     other: int | None = None  # other itemized deductions; None: not given
+    # The other deductions are the Social Security and Medicare tax on the wages, which
+    # PolicyEngine deducts itself in Alabama (Schedule A line 6); otherwise it is given them as
+    # property tax.
+    other_is_fica: bool = False
 
     @property
     def label(self) -> str:
         who = "single" if self.status is SINGLE else "joint"
         other = f", other itemized {self.other:,}" if self.other else ""
+        other += " (its FICA)" if self.other_is_fica else ""
         return f"{self.state} {who}, AGI {self.agi:,}, loss {self.loss:,}{other}"
 
 
@@ -76,6 +82,7 @@ CASES = (
     Case("NY", 80000, SINGLE, 9000, 5000),
     Case("NY", 150000, JOINT, 10400, 12000),
     Case("AL", 60000, SINGLE, 8600),
+    Case("AL", 60000, SINGLE, 8600, 4590, other_is_fica=True),  # 7.65% of 60,000
     Case("AL", 150000, JOINT, 10400, 5000),
     Case("AR", 80000, SINGLE, 9000),
     Case("AR", 150000, JOINT, 10400, 5000),
@@ -106,7 +113,7 @@ def situation(case: Case, year: int, misc: float, override: float | None) -> dic
         "age": {year: 45},
         "employment_income": {year: case.agi},
         "tax_preparation_fees": {year: misc},  # a 2%-floor miscellaneous expense
-        "real_estate_taxes": {year: case.other or 0},
+        "real_estate_taxes": {year: 0 if case.other_is_fica else case.other or 0},
     }
     people = {"head": head}
     if case.status is JOINT:
@@ -133,19 +140,22 @@ def state_tax(case: Case, year: int, misc: float, override: float | None) -> Tax
 
     sim = Simulation(situation=situation(case, year, misc, override))
     after = sim.calculate(f"{case.state.lower()}_income_tax", year)[0]
-    return Taxes(float(after), float(sim.calculate(BEFORE_CREDITS[case.state], year)[0]))
+    before = sim.calculate(BEFORE_CREDITS[case.state], year)[0]
+    itemized = sim.calculate(ITEMIZED[case.state][1][0], year).sum()
+    return Taxes(float(after), float(before), float(itemized))
 
 
 @dataclass(frozen=True)
 class Taxes:
     after_credits: float
     before_credits: float
+    itemized: float = 0.0  # the state's itemized deductions (without the loss: PolicyEngine's own)
 
 
 def saved(case: Case, year: int, without: tuple, with_loss: tuple) -> Taxes:
     """PolicyEngine's tax without the loss minus with it; each side is (misc, override)."""
     a, b = state_tax(case, year, *without), state_tax(case, year, *with_loss)
-    return Taxes(a.after_credits - b.after_credits, a.before_credits - b.before_credits)
+    return Taxes(a.after_credits - b.after_credits, a.before_credits - b.before_credits, a.itemized)
 
 
 def row(case: Case) -> list[str]:
@@ -154,7 +164,8 @@ def row(case: Case) -> list[str]:
     mine = ours(case)
     other = float(case.other or 0)
     counts = float(mine.counts)
-    as_pe = saved(case, YEAR, (0, None), (case.loss, None)).after_credits
+    pe = saved(case, YEAR, (0, None), (case.loss, None))
+    as_pe = pe.after_credits
     same = ((0, other), (0, other + counts))
     same_now = saved(case, YEAR, *same)
     same_then = saved(case, mine.schedule_year, *same) if mine.schedule_year != YEAR else same_now
@@ -169,6 +180,7 @@ def row(case: Case) -> list[str]:
     why = "; ".join(f"{name} {signed(amount)}" for name, amount in steps if abs(amount) >= 0.005)
     return [
         case.label,
+        f"{other:,.0f} / {pe.itemized:,.0f}",
         f"{counts:,.0f}",
         f"{ours_saved:,.2f} ({mine.schedule_year})",
         f"{as_pe:,.2f}",
@@ -186,6 +198,7 @@ def signed(amount: float) -> str:
 
 HEAD = [
     "Case",
+    "Other itemized: ours / PolicyEngine's",
     "Counts after the floor",
     "Ours (figures of)",
     "PolicyEngine",
