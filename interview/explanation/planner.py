@@ -180,7 +180,7 @@ def _rows(plan: ClosingPlan, state: str) -> tuple[PlanRow, ...]:
     none = _("none")
     counts = plan.saving.counts if plan.saving else None
     rows = [
-        PlanRow(_("Money paid out to you this year"), money(plan.money_now), none),
+        PlanRow(_("Money paid out to you this year"), money(plan.value_now), none),
         PlanRow(
             _("Loss that would count on your %(state)s return") % {"state": state},
             _("not worked out") if counts is None else money(counts),

@@ -75,7 +75,8 @@ def test_a_recent_conversion_under_59_and_a_half_costs_additional_tax(client):
     # 10,000 regular contributions first, then 11,000 of the conversion: 10% = 1,100 and
     # California's 2½% = 275 (R&TC §17085(c)(1)).
     assert "It would also cost $1,375 in additional tax this year." in page
-    assert "Money paid out to you this year $19,625" in page
+    assert "Money paid out to you this year $21,000" in page
+    assert "Tax and additional tax now $1,375" in page
 
 
 def test_other_deductions_that_do_not_beat_the_standard_deduction_save_nothing_in_new_york(client):
