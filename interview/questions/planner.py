@@ -35,6 +35,14 @@ from rules import (
 )
 
 VALUE_STEP, INCOME_STEP, AGE_STEP = "plan_value", "plan_income", "plan_age"
+# What a state lets people itemize that they may not think of (Alabama Schedule A, line 6: the
+# Social Security and Medicare tax on wages, 7.65%; found by the PolicyEngine check, README).
+OTHER_ITEMIZED_HINT = {
+    "AL": _(
+        "Alabama also lets you itemize the Social Security and Medicare tax taken from your "
+        "wages (7.65% of them): add it in."
+    ),
+}
 _COUNTS = {StateStatus.DEDUCTIBLE.value, StateStatus.NEEDS_REVIEW.value}
 
 _VALUE_QUESTION = {
@@ -111,6 +119,7 @@ class PlanIncomeForm(StepForm):
         self.year = year or datetime.date.today().year
         jurisdiction = current_law().jurisdictions.get(state)
         self.state_name = jurisdiction.name if jurisdiction else _("your state")
+        self.state_code = state or ""
         self.uses_state_agi = _uses_state_agi(state, self.year)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -142,11 +151,13 @@ class PlanIncomeForm(StepForm):
         self.fields["other_itemized_deductions"].label = (
             _("Other deductions you would itemize on your %(state)s return for %(year)s") % facts
         )
-        self.fields["other_itemized_deductions"].help_text = _(
+        hint = _(
             "Optional: mortgage interest, property tax, gifts to charity, added up. Blank counts "
             "as none. The loss helps only if your itemized deductions beat the standard "
             "deduction."
         )
+        extra = OTHER_ITEMIZED_HINT.get(self.state_code)
+        self.fields["other_itemized_deductions"].help_text = f"{hint} {extra}" if extra else hint
 
 
 class PlanAgeForm(StepForm):

@@ -170,3 +170,12 @@ def test_one_plan_account_is_it_not_them(client):
     assert "Close it Keep it" in page and "them all" not in page
     assert "New York tax saved $0 " in page and "about $0" not in page
     assert "You did not give your age, so growth is shown over 20 years." in page
+
+
+def test_alabama_asks_for_the_social_security_tax_among_other_deductions(client):
+    # Alabama Schedule A line 6: the FICA on wages is itemized, and alone it can beat
+    # Alabama's standard deduction (found by make check-planner; README).
+    steps = [(s, "AL" if s == "state" else v) for s, v in OPEN_ROTH_CA]
+    walk(client, steps)
+    page = plain(client.get(step_url(client, "plan_income")).content.decode())
+    assert "Social Security and Medicare tax taken from your wages" in page
