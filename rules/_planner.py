@@ -236,8 +236,16 @@ def _saving_statements(state: StateOutcome | None, law: Law, year: int) -> tuple
     schedule = law.jurisdictions[state.code].tax_schedule_for(year)
     if schedule is None:
         return ()
-    text = schedule.statement + (" " + schedule.leaves_out if schedule.leaves_out else "")
-    return (Statement(schedule.id, text, schedule.years, schedule.citations, (), "plan"),)
+    said = Statement(
+        schedule.id, schedule.statement, schedule.years, schedule.citations, (), "plan"
+    )
+    if not schedule.leaves_out:
+        return (said,)
+    # Its own sentence, so each law text is one message of the Spanish catalog.
+    left_out = Statement(
+        f"{schedule.id}_leaves_out", schedule.leaves_out, schedule.years, (), (), "plan"
+    )
+    return (said, left_out)
 
 
 def _cents(amount: Decimal) -> Decimal:

@@ -30,7 +30,7 @@ import rules
 LAW_DIR = Path(rules.__file__).resolve().parent / "law"
 CATALOG = LAW_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
 # The keys of a law table whose text a reader sees (README "The law files").
-SHOWN = ("statement", "form_line", "rests_on", "label")
+SHOWN = ("statement", "form_line", "rests_on", "label", "leaves_out")
 _NAMED_PERCENT = re.compile(r"%\((\w+)\)[#0 +-]?\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 HEADER = {
     "Project-Id-Version": "Retirement Loss Check law",
@@ -47,7 +47,7 @@ def _tables(data: dict) -> Iterator[tuple[str, dict]]:
     for kind in ("refund", "capital_losses"):
         if isinstance(data.get(kind), dict):
             yield kind, data[kind]
-    for kind in ("period", "rule", "limit"):
+    for kind in ("period", "rule", "limit", "tax_schedule", "contribution_limit"):
         for i, table in enumerate(data.get(kind, [])):
             yield f"{kind}.{table.get('id') or i}", table
 
