@@ -135,7 +135,7 @@ def test_the_los_angeles_plan_without_javascript(no_script_page, width):
             assert {c["display"] for c in row["cells"]} == {"block"}
             # One rule between blocks, the row's own: none above its heading (USWDS draws one).
             assert {c["ruleAbove"] for c in row["cells"]} == {"0px"}
-            # One under the other, each as wide as the row.
+            # One under the other, from the same left edge.
             assert heading["box"]["top"] < close["box"]["top"] < keep["box"]["top"]
             assert close["box"]["left"] == keep["box"]["left"] == heading["box"]["left"]
             assert close["label"] == "Close them all" and keep["label"] == "Keep them"
