@@ -120,7 +120,8 @@ def federal_outcome(answers: Answers, law: Law) -> FederalOutcome:
         out.add("annuity_72b3", kind="note")
     out.add_all(_RETIREMENT_MYTHS, kind="myth")
     if (
-        answers.age_at_distribution is not None
+        answers.fully_liquidated  # accounts still open: the planner words it for a payout to come
+        and answers.age_at_distribution is not None
         and answers.age_at_distribution < EARLY_WITHDRAWAL_AGE
     ):
         out.add("early_withdrawal_72t", kind="note")

@@ -199,7 +199,7 @@ def _rows(plan: ClosingPlan, state: str) -> tuple[PlanRow, ...]:
                 _("Growth given up %(horizon)s at %(rate)s%% a year")
                 % {"horizon": _horizon(plan), "rate": growth.rate.normalize()},
                 about(growth.given_up, 100),
-                _("none: %(value)s stays invested") % {"value": money(plan.value_now)},
+                _("none (%(value)s stays invested)") % {"value": money(plan.value_now)},
             )
         )
     if plan.can_put_back is not None:

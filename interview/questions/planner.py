@@ -192,7 +192,11 @@ class PlanAgeForm(StepForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["age_at_distribution"].widget.input_type = "text"
+        # As AgeForm's own __init__ does: the copied field does not carry it (a phone's number
+        # keyboard, the USWDS style).
+        age = self.fields["age_at_distribution"].widget
+        age.input_type = "text"
+        age.attrs.update({"inputmode": "decimal", "class": "usa-input usa-input--small"})
         to_age = self.fields["growth_to_age"].widget
         to_age.input_type = "text"
         to_age.attrs.update({"inputmode": "numeric", "class": "usa-input usa-input--small"})

@@ -77,6 +77,7 @@ def traditional_ira_not_all_closed(page, begin=start) -> None:
     choose(page, "Yes")
     select(page, "California")
     fill(page, "12000")
+    fill(page, "")  # what they are worth now: optional, left blank (issue 21)
     page.get_by_role("button", name="See my result").click()
 
 

@@ -160,3 +160,20 @@ def test_a_plan_worth_nothing_loses_the_whole_basis_in_california():
     p = plan(AccountType.TRADITIONAL_401K, basis="20000", value="0", agi="50000", age="50")
     assert p.loss == D(20000) and p.saving.counts == D(19000)
     assert p.saving.tax_saved == D("588.60")
+
+
+def test_an_open_account_is_not_told_you_were_under_59_and_a_half():
+    # "You were under 59½" speaks of a payout that happened; with the accounts open the age is
+    # the age now, and the planner's own statements word the additional tax for a payout to come.
+    d = determine(
+        Answers(
+            account_type=AccountType.ROTH_IRA,
+            tax_year=2026,
+            state="CA",
+            basis=D(30000),
+            fully_liquidated=False,
+            age_at_distribution=D(45),
+            plan=PlanFigures(value_now=D(21000)),
+        )
+    )
+    assert "early_withdrawal_72t" not in [s.code for s in d.federal.statements]

@@ -124,3 +124,17 @@ def test_the_law_sentences_a_question_shows_go_through_the_law_catalog(monkeypat
     assert hint.startswith("«Roth IRAs began in 1998.» ")
     groups = california_basis.CaliforniaYearsForm(tax_year=2022).groups()
     assert groups and all(str(g.heading).startswith("«") for g in groups)
+
+
+@pytest.mark.django_db
+def test_english_citations_on_a_spanish_page_are_marked_english(client):
+    # WCAG 3.1.2 (language of parts): the law's titles and pinpoints stay in English.
+    from .test_planner_flow import OPEN_ROTH_CA
+    from .wizard_helpers import confirm, walk
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "es-US"
+    walk(client, [*OPEN_ROTH_CA[:-1], ("plan_value", "")])
+    page = confirm(client).content.decode()
+    assert '<cite lang="en"' in page
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert '<cite lang="en"' not in confirm(client).content.decode()
