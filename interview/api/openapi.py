@@ -23,6 +23,7 @@ from interview.api.body import BOOLEAN, ERROR_CODES, NUMBER, json_kind
 from interview.api.examples import EXAMPLES, MISSPELT
 from interview.api.forms import DeterminationForm
 from interview.api.openapi_paths import error_example, paths
+from interview.api.openapi_planner import CLOSING_PLAN_FIELD, closing_plan_schemas
 from interview.api.openapi_responses import law_schemas, response_schemas
 from interview.questions.fields import ObjectField
 
@@ -230,8 +231,12 @@ def document() -> Schema:
             + "; ".join(f"`{code}`: {text}" for code, text in ERROR_CODES.items()),
         },
         **response_schemas(),
+        **closing_plan_schemas(),
         **law_schemas(),
     }
+    # The planner's answer (issue 21): an optional addition to every Determination.
+    determination = schemas["Determination"]
+    determination["properties"]["closing_plan"] = CLOSING_PLAN_FIELD
     return {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",

@@ -27,7 +27,7 @@ from interview.explanation.state_worksheet import (
 from interview.formatting import money
 from rules import Citation, Determination, FederalReason, Statement, Years
 
-KINDS = ("reason", "note", "myth", "next_step")
+KINDS = ("reason", "note", "myth", "next_step", "plan")  # plan: the planner (issue 21)
 
 
 @dataclass(frozen=True)
