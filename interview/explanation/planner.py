@@ -69,7 +69,10 @@ def plan_section(d: Determination) -> PlanSection | None:
     else:
         heading = _("Should you close them? What closing them all in %(year)s would do") % facts
         columns = (_("Close them all"), _("Keep them"))
-    sentences = tuple(sentence(s) for s in plan.statements)
+    # Said once: a statement the state's own section already shows (its law for the year) is
+    # not repeated under the planner.
+    shown = {s.code for s in d.state.statements}
+    sentences = tuple(sentence(s) for s in plan.statements if s.code not in shown)
     if plan.loss is None:
         no_loss = (
             _(

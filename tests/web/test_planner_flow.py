@@ -179,3 +179,11 @@ def test_alabama_asks_for_the_social_security_tax_among_other_deductions(client)
     walk(client, steps)
     page = plain(client.get(step_url(client, "plan_income")).content.decode())
     assert "Social Security and Medicare tax taken from your wages" in page
+
+
+def test_no_template_syntax_leaks_into_the_page_or_the_pdf(client):
+    # A multi-line {# #} is not a Django comment: it once printed in the planner's section.
+    page = los_angeles(client)
+    text = pdf_text(client.get(result_url(client, pdf=True)).content)
+    for shown in (page, text):
+        assert "{#" not in shown and "#}" not in shown and "{%" not in shown
