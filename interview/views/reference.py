@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
@@ -25,7 +26,12 @@ CURL_BODY = EXAMPLES[0].body
 @csrf_exempt  # read-only: a POST gets require_GET's 405, not the CSRF check's 403
 @require_GET
 def openapi_json(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(document(), json_dumps_params={"ensure_ascii": False})
+    # One language for the whole document (its fixed words are English; the fields' help would
+    # otherwise follow Accept-Language): it describes the contract, which is the same for all.
+    with translation.override("en"):
+        response = JsonResponse(document(), json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = "en"
+    return response
 
 
 def kind(schema: Schema, schemas: Schema) -> str:

@@ -157,3 +157,11 @@ def test_the_api_refuses_a_spanish_amount_with_the_format_and_its_usual_code(api
     refused = api({**NEW_YORK, "basis": "18.000,50"}, HTTP_ACCEPT_LANGUAGE="es").json()
     assert refused["codes"]["basis"] == ["invalid"]
     assert refused["errors"]["basis"] == [spanish(FORMAT)]
+
+
+def test_the_openapi_document_is_one_language_whatever_the_browser_asks(client):
+    # Its fixed words are English; the fields' help followed Accept-Language and mixed the two.
+    english = client.get("/api/v1/openapi.json", HTTP_ACCEPT_LANGUAGE="en").json()
+    spanish = client.get("/api/v1/openapi.json", HTTP_ACCEPT_LANGUAGE="es")
+    assert spanish.json() == english
+    assert spanish["Content-Language"] == "en"
