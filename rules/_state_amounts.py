@@ -160,12 +160,14 @@ def limit_uses_filing_status(limit: ItemizedLimit) -> bool:
     """True when the limit has thresholds by filing status (False: they are not known)."""
     if limit.kind == "excess_agi_percent":
         return any(f"threshold_{status}" in limit.values for status in STATUS_KEYS)
+    if limit.kind == "deduction_cap":
+        return any(f"cap_{status}" in limit.values for status in STATUS_KEYS)
     return bool(limit.points)
 
 
 def limit_may_apply(limit: ItemizedLimit, agi: Decimal | None) -> bool:
     """False only when the AGI is known and below every threshold of the limit."""
-    if agi is None:
+    if agi is None or limit.kind == "deduction_cap":
         return True
     if limit.kind == "excess_agi_percent":
         thresholds = [v for k, v in limit.values.items() if k.startswith("threshold_")]
@@ -183,6 +185,8 @@ def limit_reduction(
 
     Without a filing status, it is worked out under each status; if they agree, that is it.
     """
+    if limit.kind == "deduction_cap":  # a ceiling whatever the AGI
+        agi = agi if agi is not None else ZERO
     if agi is None:
         return None
     if not limit_may_apply(limit, agi):
@@ -195,6 +199,8 @@ def limit_reduction(
 def _reduction_for(
     limit: ItemizedLimit, deduction: Decimal, agi: Decimal, status: str
 ) -> Decimal | None:
+    if limit.kind == "deduction_cap":
+        return _cap_reduction(limit, deduction, status)
     if limit.kind == "excess_agi_percent":
         threshold = limit.values.get(f"threshold_{status}")
         if threshold is None:
@@ -213,6 +219,19 @@ def _reduction_for(
     if points is None:
         return None
     return deduction * _percent_along(points, agi) / HUNDRED
+
+
+def _cap_reduction(limit: ItemizedLimit, deduction: Decimal, status: str) -> Decimal | None:
+    """What a ceiling takes off; None above a basic ceiling that age or blindness would raise
+    (Vermont's IN-155 line 2 adds the additional standard deduction, which we do not ask)."""
+    cap = limit.values.get(f"cap_{status}", limit.values.get("cap_all"))
+    if cap is None:
+        return None
+    if deduction <= cap:
+        return ZERO
+    if limit.values.get("higher_if_65_or_blind"):
+        return None
+    return deduction - cap
 
 
 def _percent_along(points: tuple[tuple[Decimal, Decimal], ...], agi: Decimal) -> Decimal:

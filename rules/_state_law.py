@@ -33,7 +33,13 @@ LIMIT_KEYS = frozenset(
 # that is the answer; if not, it is stated but not computed.
 # - federal_overall_limit: IRC 68 of the year as us.toml's `overall_limit` rule holds it, for a
 #   state whose itemized deduction started from the federal total after it (no values here).
-LIMIT_KINDS = frozenset({"excess_agi_percent", "deduction_percent_by_agi", "federal_overall_limit"})
+# - deduction_cap: a ceiling on the deduction whatever the AGI, `cap_all` or `cap_<status>`
+#   (Maine's maximum allowable itemized deduction, Vermont's 2.5 times the standard deduction).
+#   `higher_if_65_or_blind = "1"` says the ceiling rises with the additional standard deduction
+#   for age or blindness, which we do not ask: above the basic ceiling it is stated, not computed.
+LIMIT_KINDS = frozenset(
+    {"excess_agi_percent", "deduction_percent_by_agi", "federal_overall_limit", "deduction_cap"}
+)
 FLOOR_AGI = frozenset({"federal", "state"})
 STATUS_KEYS = ("single", "joint", "head", "separate")
 
@@ -137,8 +143,12 @@ def read_limit(reader: Reader, table: Any, where: str) -> ItemizedLimit:
         "excess_agi_percent": {"rate", "cap"},
         "deduction_percent_by_agi": set(),
         "federal_overall_limit": set(),
+        "deduction_cap": set(),
     }[kind]
     missing = needed - set(values)
+    caps = [key for key in values if key in {"cap_all", *(f"cap_{s}" for s in STATUS_KEYS)}]
+    if kind == "deduction_cap" and not caps:
+        raise reader.fail(where, "a deduction_cap limit needs cap_all or cap_<filing status>")
     if missing or (kind == "deduction_percent_by_agi" and not points):
         raise reader.fail(where, f"a {kind} limit needs {sorted(missing) or 'points'}")
     return ItemizedLimit(

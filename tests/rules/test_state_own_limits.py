@@ -1,0 +1,112 @@
+"""States' own limits on itemized deductions (issue 20), worked by hand from their forms.
+
+Vermont 2015–2017, Schedule IN-155: line 1 is federal Schedule A line 29 (after the 2% floor and
+the federal overall limit); with the loss as the only itemized deduction, lines 9–12 (medical,
+charity, state and local income taxes) are 0, so line 13 is line 1; line 14 is 2.5 times line 2,
+the federal standard deduction for the filing status; line 15, what line 13 has above line 14,
+is added back. Line 2 is higher for those 65 or older or blind, which is not asked: above the
+basic ceiling the add-back is stated, not computed.
+
+Maine 2013–2017, Schedule 2: line 4 (the federal total, medical and dental expenses taken out)
+against line 5, the maximum allowable itemized deduction; line 6 is the smaller.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.rules.test_state_worksheet import MFS, H, J, S, row, state
+
+D = Decimal
+
+ROWS = [
+    # Vermont 2015 single, AGI 100,000, loss 17,000: 17,000 − 2,000 = 15,000, under 2.5 × 6,300
+    # = 15,750: nothing added back.
+    row("VT", 2015, 17000, 100000, "2000", "15000", filing_status=S, id="vt-2015-under-cap"),
+    # Exactly at the ceiling: 17,750 − 2,000 = 15,750 = 2.5 × 6,300: nothing added back.
+    row("VT", 2015, 17750, 100000, "2000", "15750", filing_status=S, id="vt-2015-at-cap"),
+    # Above it: 30,000 − 2,000 = 28,000 > 15,750; by how much depends on age and sight (line 2).
+    row("VT", 2015, 30000, 100000, "2000", None, filing_status=S, id="vt-2015-above-cap-stated"),
+    # Joint 2016, AGI 150,000: 33,000 − 3,000 = 30,000, under 2.5 × 12,600 = 31,500.
+    row("VT", 2016, 33000, 150000, "3000", "30000", filing_status=J, id="vt-2016-joint-under"),
+    # Head of household 2016: 25,000 − 2,000 = 23,000, under 2.5 × 9,300 = 23,250.
+    row("VT", 2016, 25000, 100000, "2000", "23000", filing_status=H, id="vt-2016-head-under"),
+    # Head of household 2015: 2.5 × 9,250 = 23,125; 23,000 is under it, 23,200 above it.
+    row("VT", 2015, 25000, 100000, "2000", "23000", filing_status=H, id="vt-2015-head-under"),
+    row("VT", 2015, 25200, 100000, "2000", None, filing_status=H, id="vt-2015-head-above"),
+    # 2017 single: 17,875 − 2,000 = 15,875 = 2.5 × 6,350, nothing added back; one dollar more
+    # is above it and stated.
+    row("VT", 2017, 17875, 100000, "2000", "15875", filing_status=S, id="vt-2017-at-cap"),
+    row("VT", 2017, 17876, 100000, "2000", None, filing_status=S, id="vt-2017-above-cap"),
+    # Separate 2017: 2.5 × 6,350 = 15,875 as single.
+    row("VT", 2017, 17000, 100000, "2000", "15000", filing_status=MFS, id="vt-2017-separate"),
+    # The federal overall limit comes first: 2016 single, AGI 400,000 (threshold 259,400):
+    # 60,000 − 8,000 = 52,000; 3% × 140,600 = 4,218 (80% is 41,600); 47,782, above 15,750.
+    row("VT", 2016, 60000, 400000, "8000", None, filing_status=S, id="vt-2016-after-68"),
+    # 2014 has no Vermont cap: 30,000 − 2,000 = 28,000 counts whole.
+    row("VT", 2014, 30000, 100000, "2000", "28000", filing_status=S, id="vt-2014-no-cap"),
+    # Maine 2015, AGI 100,000, loss 40,000: 40,000 − 2,000 = 38,000; line 5 28,350; line 6 28,350.
+    row("ME", 2015, 40000, 100000, "2000", "28350", filing_status=S, id="me-2015-capped"),
+    # Whatever the status: 2013 joint, 60,000 − 2,000 = 58,000 → 27,500.
+    row("ME", 2013, 60000, 100000, "2000", "27500", filing_status=J, id="me-2013-joint-capped"),
+    # Without a status the cap is the same for all: 2014, 35,000 − 2,000 = 33,000 → 27,950.
+    row("ME", 2014, 35000, 100000, "2000", "27950", id="me-2014-no-status-needed"),
+    # Under the cap: 2016, 20,000 − 2,000 = 18,000 counts whole (28,450).
+    row("ME", 2016, 20000, 100000, "2000", "18000", filing_status=S, id="me-2016-under-cap"),
+    # 2017: 40,000 − 2,000 = 38,000 → 28,600.
+    row("ME", 2017, 40000, 100000, "2000", "28600", filing_status=S, id="me-2017-capped"),
+    # After the federal overall limit: 2015 single, AGI 400,000 (threshold 258,250): 50,000 −
+    # 8,000 = 42,000; 3% × 141,750 = 4,252.50; 37,747.50, then the cap: 28,350.
+    row("ME", 2015, 50000, 400000, "8000", "28350", filing_status=S, id="me-2015-after-68"),
+    # 2012 had no cap: 40,000 − 2,000 = 38,000.
+    row("ME", 2012, 40000, 100000, "2000", "38000", filing_status=S, id="me-2012-no-cap"),
+]
+
+
+@pytest.mark.parametrize(("code", "year", "loss", "agi", "floor", "counts", "kw"), ROWS)
+def test_state_own_limit_worked_by_hand(code, year, loss, agi, floor, counts, kw):
+    worked = state(code, year, loss, agi, **kw).amounts
+    expected = (D(floor), None if counts is None else D(counts))
+    assert worked is not None and (worked.floor, worked.counts) == expected
+
+
+def test_the_steps_name_each_limit_in_the_forms_order():
+    amounts = state("ME", 2015, 50000, 400000, filing_status=S).amounts
+    assert amounts.limit_steps == (
+        ("federal_overall_limit", D("4252.50")),
+        ("maximum_itemized_deduction", D("9397.50")),
+    )
+    vt = state("VT", 2016, 33000, 150000, filing_status=J).amounts
+    assert vt.limit_steps == (("itemized_deduction_cap", D(0)),)
+
+
+def test_vermont_above_the_basic_ceiling_is_not_a_filing_status_question():
+    # The status is known; what is missing is age or blindness, so no status is asked for.
+    amounts = state("VT", 2015, 30000, 100000, filing_status=S).amounts
+    assert amounts.counts is None
+    assert not amounts.needs_filing_status
+
+
+def test_a_cap_without_an_amount_is_refused():
+    from rules._state_law import read_limit
+
+    class Fail(Exception):
+        pass
+
+    class Reader:
+        def fail(self, where, message):
+            return Fail(f"{where}: {message}")
+
+        def only(self, table, allowed, where):
+            pass
+
+        def text(self, table, key, where, required=True):
+            return table.get(key, "")
+
+        def decimal(self, table, key, where):
+            return D(str(table[key]))
+
+    with pytest.raises(Fail, match="cap_all or cap_<filing status>"):
+        read_limit(Reader(), {"id": "x", "kind": "deduction_cap", "values": {"rate": "3"}}, "l")
