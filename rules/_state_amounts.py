@@ -218,7 +218,11 @@ def _reduction_for(
     points = limit.points.get(status) or limit.points.get("all")
     if points is None:
         return None
-    return deduction * _percent_along(points, agi) / HUNDRED
+    fraction = _percent_along(points, agi) / HUNDRED
+    places = limit.values.get("fraction_places")
+    if places is not None:  # Maine's worksheet: "Divide line 3 by line 4" to four decimals
+        fraction = fraction.quantize(Decimal(1).scaleb(-int(places)), ROUND_HALF_UP)
+    return (deduction * fraction).quantize(CENT, ROUND_HALF_UP) if places else deduction * fraction
 
 
 def _cap_reduction(limit: ItemizedLimit, deduction: Decimal, status: str) -> Decimal | None:

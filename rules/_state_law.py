@@ -28,7 +28,8 @@ LIMIT_KEYS = frozenset(
 # - deduction_percent_by_agi: a share of the deduction is lost, rising along `points`
 #   ([AGI, percent lost] pairs, straight lines between them; one list for every filing status,
 #   or a table of lists by status: single, joint, head, separate); above `none_above` every
-#   dollar is lost (New York Tax Law §615(f)–(g), where only charitable gifts survive).
+#   dollar is lost (New York Tax Law §615(f)–(g), where only charitable gifts survive);
+#   `fraction_places` rounds the share lost as a form's worksheet does (Maine: four places).
 # Where the filing status is unknown, a limit is computed under every status: if they agree,
 # that is the answer; if not, it is stated but not computed.
 # - federal_overall_limit: IRC 68 of the year as us.toml's `overall_limit` rule holds it, for a

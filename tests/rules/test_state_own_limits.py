@@ -8,7 +8,10 @@ is added back. Line 2 is higher for those 65 or older or blind, which is not ask
 basic ceiling the add-back is stated, not computed.
 
 Maine 2013–2017, Schedule 2: line 4 (the federal total, medical and dental expenses taken out)
-against line 5, the maximum allowable itemized deduction; line 6 is the smaller.
+against line 5, the maximum allowable itemized deduction; line 6 is the smaller. For 2016–2017
+the Phaseout of Itemized / Standard Deductions Worksheet then takes line 6 times (AGI − $70,000)
+/ $75,000 single or separate (− $105,000 / $112,500 head of household, − $140,000 / $150,000
+joint), the fraction to four decimals, at most 1.0000 (federal AGI standing in for Maine AGI).
 """
 
 from __future__ import annotations
@@ -53,13 +56,33 @@ ROWS = [
     row("ME", 2013, 60000, 100000, "2000", "27500", filing_status=J, id="me-2013-joint-capped"),
     # Without a status the cap is the same for all: 2014, 35,000 − 2,000 = 33,000 → 27,950.
     row("ME", 2014, 35000, 100000, "2000", "27950", id="me-2014-no-status-needed"),
-    # Under the cap: 2016, 20,000 − 2,000 = 18,000 counts whole (28,450).
-    row("ME", 2016, 20000, 100000, "2000", "18000", filing_status=S, id="me-2016-under-cap"),
-    # 2017: 40,000 − 2,000 = 38,000 → 28,600.
-    row("ME", 2017, 40000, 100000, "2000", "28600", filing_status=S, id="me-2017-capped"),
+    # Under the cap, and under the 2016-2017 phase-out's $70,000: 2016, AGI 60,000: 20,000 −
+    # 1,200 = 18,800 counts whole (28,450).
+    row("ME", 2016, 20000, 60000, "1200", "18800", filing_status=S, id="me-2016-under-cap"),
+    # 2017, AGI 60,000: 40,000 − 1,200 = 38,800 → 28,600.
+    row("ME", 2017, 40000, 60000, "1200", "28600", filing_status=S, id="me-2017-capped"),
     # After the federal overall limit: 2015 single, AGI 400,000 (threshold 258,250): 50,000 −
     # 8,000 = 42,000; 3% × 141,750 = 4,252.50; 37,747.50, then the cap: 28,350.
     row("ME", 2015, 50000, 400000, "8000", "28350", filing_status=S, id="me-2015-after-68"),
+    # 2016 single, AGI 100,000: 20,000 − 2,000 = 18,000 (under 28,450); (100,000 − 70,000) /
+    # 75,000 = 0.4000; 18,000 × 0.4 = 7,200 phased out; 10,800.
+    row("ME", 2016, 20000, 100000, "2000", "10800", filing_status=S, id="me-2016-phase-out"),
+    # 2017 single, AGI 100,000: 38,000 capped to 28,600, then × 0.4000 = 11,440 out; 17,160.
+    row("ME", 2017, 40000, 100000, "2000", "17160", filing_status=S, id="me-2017-cap-then-phase"),
+    # Four decimals: AGI 100,004, floor 2,000.08, 17,999.92 left; 30,004 / 75,000 = 0.400053 →
+    # 0.4001; 17,999.92 × 0.4001 = 7,201.77; 10,798.15.
+    row("ME", 2016, 20000, 100004, "2000.08", "10798.15", filing_status=S, id="me-2016-4-places"),
+    # Joint 2017, AGI 200,000: 30,000 − 4,000 = 26,000; 60,000 / 150,000 = 0.4; 15,600.
+    row("ME", 2017, 30000, 200000, "4000", "15600", filing_status=J, id="me-2017-joint-phase"),
+    # Head of household 2016, AGI 150,000: 20,000 − 3,000 = 17,000; 45,000 / 112,500 = 0.4;
+    # 10,200.
+    row("ME", 2016, 20000, 150000, "3000", "10200", filing_status=H, id="me-2016-head-phase"),
+    # Single 2016 at 145,000 or more: all of it phased out.
+    row("ME", 2016, 20000, 150000, "3000", "0", filing_status=S, id="me-2016-all-phased-out"),
+    # Below 70,000 nothing is phased out: 2017, AGI 60,000: 10,000 − 1,200 = 8,800.
+    row("ME", 2017, 10000, 60000, "1200", "8800", id="me-2017-below-every-threshold"),
+    # Without a status at 100,000 single and joint differ (0.4 and none): stated, not computed.
+    row("ME", 2016, 20000, 100000, "2000", None, id="me-2016-needs-filing-status"),
     # 2012 had no cap: 40,000 − 2,000 = 38,000.
     row("ME", 2012, 40000, 100000, "2000", "38000", filing_status=S, id="me-2012-no-cap"),
 ]
@@ -80,6 +103,15 @@ def test_the_steps_name_each_limit_in_the_forms_order():
     )
     vt = state("VT", 2016, 33000, 150000, filing_status=J).amounts
     assert vt.limit_steps == (("itemized_deduction_cap", D(0)),)
+
+
+def test_maine_2016_cap_then_phase_out_in_order():
+    amounts = state("ME", 2017, 40000, 100000, filing_status=S).amounts
+    assert amounts.limit_steps == (
+        ("maximum_itemized_deduction", D(9400)),
+        ("itemized_phase_out", D(11440)),
+    )
+    assert state("ME", 2016, 20000, 100000).amounts.needs_filing_status
 
 
 def test_vermont_above_the_basic_ceiling_is_not_a_filing_status_question():
