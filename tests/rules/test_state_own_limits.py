@@ -12,6 +12,9 @@ against line 5, the maximum allowable itemized deduction; line 6 is the smaller.
 the Phaseout of Itemized / Standard Deductions Worksheet then takes line 6 times (AGI − $70,000)
 / $75,000 single or separate (− $105,000 / $112,500 head of household, − $140,000 / $150,000
 joint), the fraction to four decimals, at most 1.0000 (federal AGI standing in for Maine AGI).
+
+Minnesota 2018, Schedule M1SA line 28 worksheet: the smaller of 3% of AGI above $190,050
+($95,025 married filing separately) and 80% of the deductions (federal AGI standing in).
 """
 
 from __future__ import annotations
@@ -83,6 +86,21 @@ ROWS = [
     row("ME", 2017, 10000, 60000, "1200", "8800", id="me-2017-below-every-threshold"),
     # Without a status at 100,000 single and joint differ (0.4 and none): stated, not computed.
     row("ME", 2016, 20000, 100000, "2000", None, id="me-2016-needs-filing-status"),
+    # Minnesota 2018 single, AGI 300,000: 30,000 − 6,000 = 24,000; 3% × 109,950 = 3,298.50
+    # (80% is 19,200); 20,701.50.
+    row("MN", 2018, 30000, 300000, "6000", "20701.50", filing_status=S, id="mn-2018-single"),
+    # Separate, 120,000: 10,000 − 2,400 = 7,600; 3% × 24,975 = 749.25; 6,850.75.
+    row("MN", 2018, 10000, 120000, "2400", "6850.75", filing_status=MFS, id="mn-2018-separate"),
+    # Joint filers are not doubled: 250,000, 20,000 − 5,000 = 15,000; 3% × 59,950 = 1,798.50;
+    # 13,201.50.
+    row("MN", 2018, 20000, 250000, "5000", "13201.50", filing_status=J, id="mn-2018-joint"),
+    # The 80% cap: 2,000,000 single: 50,000 − 40,000 = 10,000; 3% × 1,809,950 = 54,298.50, but
+    # at most 8,000; 2,000.
+    row("MN", 2018, 50000, 2000000, "40000", "2000", filing_status=S, id="mn-2018-80pct"),
+    # Below 95,025 nothing is taken whatever the status: 90,000: 10,000 − 1,800 = 8,200.
+    row("MN", 2018, 10000, 90000, "1800", "8200", id="mn-2018-below-every-threshold"),
+    # 150,000 without a status: separate would be limited, the others not: stated.
+    row("MN", 2018, 10000, 150000, "3000", None, id="mn-2018-needs-filing-status"),
     # 2012 had no cap: 40,000 − 2,000 = 38,000.
     row("ME", 2012, 40000, 100000, "2000", "38000", filing_status=S, id="me-2012-no-cap"),
 ]

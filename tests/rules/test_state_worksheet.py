@@ -122,8 +122,9 @@ ROWS = [
     row("KS", 2013, 4000, 80000, "1600", "1680", id="ks-2013-70pct-after-the-floor"),
     # (a)(3): 65% in 2014: (4,000 − 1,600) × 65% = 1,560.
     row("KS", 2014, 4000, 80000, "1600", "1560", id="ks-2014-65pct-after-the-floor"),
-    # Minnesota 2018 (IRC as of 12/16/2016, Schedule M1SA, 2% of federal AGI): 8,000 − 2,000.
-    row("MN", 2018, 8000, 100000, "2000", "6000", id="mn-2018-m1sa"),
+    # Minnesota 2018 (IRC as of 12/16/2016, Schedule M1SA, 2% of federal AGI): 8,000 − 2,000;
+    # single, as 100,000 is above the separate threshold of M1SA line 28's limit ($95,025).
+    row("MN", 2018, 8000, 100000, "2000", "6000", filing_status=S, id="mn-2018-m1sa"),
     # Iowa 2018 (IRC as of 1/1/2015, IA Schedule A, 2% of federal AGI): 8,000 − 2,000.
     row("IA", 2018, 8000, 100000, "2000", "6000", id="ia-2018-ia-schedule-a"),
     # A loss not above the floor counts for nothing: 1,000 − 2% × 80,000 = −600 → 0.
