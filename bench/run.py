@@ -235,7 +235,44 @@ def rules_speed() -> dict[str, float]:
         count += len(answers)
     per_second = count / (time.perf_counter() - started)
     load = median_ms(load_law, 10, warmup=1)
-    return {"determinations_per_second": round(per_second), "law_load_ms": round(load, 1)}
+    return {
+        "determinations_per_second": round(per_second),
+        "law_load_ms": round(load, 1),
+        **planner_ratio(),
+    }
+
+
+def planner_ratio() -> dict[str, float]:
+    """Should I close it? (issue 21): a determination with the planner (the same accounts asked
+    again as if paid out, the state's tax twice) against the same answers paid out, as a ratio
+    in this run: the planner's cost, whatever the machine."""
+    from rules import AccountType, Answers, FilingStatus, PlanFigures, determine
+
+    def answers(state: str, plan: bool) -> Answers:
+        return Answers(
+            account_type=AccountType.ROTH_IRA,
+            tax_year=2026,
+            state=state,
+            basis=Decimal("30000"),
+            fully_liquidated=not plan,
+            total_distributions=None if plan else Decimal("21000"),
+            agi=Decimal("80000"),
+            filing_status=FilingStatus.SINGLE,
+            age_at_distribution=Decimal("45"),
+            plan=PlanFigures(value_now=Decimal("21000")) if plan else None,
+        )
+
+    states = ("CA", "NY", "AL", "AR", "TX", "GA")
+    planned = [answers(s, True) for s in states]
+    paid = [answers(s, False) for s in states]
+    times = paired_median_ms(
+        {
+            "planned": lambda: [determine(a) for a in planned],
+            "paid": lambda: [determine(a) for a in paid],
+        },
+        repeat=200,
+    )
+    return {"planner_vs_paid_out_determination": round(times["planned"] / times["paid"], 2)}
 
 
 class _Words(HTMLParser):
